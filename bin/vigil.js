@@ -3,10 +3,9 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const entry = new URL("../dist/cli/main.js", import.meta.url);
+const entry = new URL("../dist/main.js", import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
   console.error("vigil: the compiled code is missing. Run `npm install` (or `npm run build`) in the Vigil folder first.");
   process.exit(2);
 }
-const { runCli } = await import(entry.href);
-await runCli(process.argv);
+await import(entry.href);

@@ -1,0 +1,38 @@
+/**
+ * The `vigil` command line. Each command lives in its own file and is added here; errors are
+ * printed for a person with what to do next, and the process exits non-zero.
+ */
+import { Command, CommanderError } from "commander";
+import { addAuditCommand } from "./audit.command.js";
+import { exitCodeFor, printError } from "./cli-errors.js";
+import { addMigrateCommand } from "./migrate.command.js";
+import { addServeCommand } from "./serve.command.js";
+import { addSetupCommand } from "./setup.command.js";
+
+/** Builds the command tree (exported for tests of the help text). */
+export function buildProgram(): Command {
+  const program = new Command("vigil")
+    .description("Vigil: online-safety monitoring and safeguarding incidents for schools")
+    .showHelpAfterError("(run `vigil --help` to see the commands)")
+    .exitOverride();
+  addServeCommand(program);
+  addSetupCommand(program);
+  addMigrateCommand(program);
+  addAuditCommand(program);
+  return program;
+}
+
+/** Runs the CLI with `argv` (as in `process.argv`). */
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message (or the help).
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    printError(error);
+    process.exitCode = exitCodeFor(error);
+  }
+}

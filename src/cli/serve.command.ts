@@ -1,0 +1,49 @@
+/**
+ * `vigil serve`: migrate, listen, print the console address (and the one-time setup link on a
+ * new instance), and shut down gracefully on SIGTERM or SIGINT: stop accepting, let requests in
+ * flight finish, close the database.
+ */
+import type { Command } from "commander";
+import { createServer } from "../platform/http/create-server.js";
+import { isSetupComplete, issueSetupToken } from "../setup/setup-state.js";
+import { openConfiguredDatabase } from "./open-configured-database.js";
+
+/** Adds the `serve` command. */
+export function addServeCommand(program: Command): void {
+  program
+    .command("serve")
+    .description("Start the Vigil server (what `npm start` runs)")
+    .action(async () => {
+      const { config, database } = await openConfiguredDatabase();
+      const app = await createServer({ config, database });
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      const port = typeof address === "object" && address ? address.port : config.port;
+      const publicUrl = config.publicUrl.replace(`:${config.port}`, `:${port}`);
+      const lines = [``, `Vigil is running on ${database.capabilities.engine} (${database.displayUrl}).`, `Console: ${publicUrl}/`];
+      if (!(await isSetupComplete(database.db))) {
+        const token = await issueSetupToken(database.db);
+        lines.push(`Finish setting up in your browser (one-time link): ${publicUrl}/setup?token=${token}`);
+        lines.push(`Or on this server: npx vigil setup --help`);
+      }
+      process.stdout.write(`${lines.join("\n")}\n\n`);
+
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        app.log.info({ signal }, "shutting down: no new requests, finishing those in flight");
+        const timer = setTimeout(() => {
+          app.log.error("shutdown timed out; exiting");
+          process.exit(1);
+        }, config.shutdownTimeoutSeconds * 1000);
+        timer.unref();
+        void app
+          .close()
+          .then(() => database.close())
+          .then(() => process.exit(0));
+      };
+      process.once("SIGTERM", () => stop("SIGTERM"));
+      process.once("SIGINT", () => stop("SIGINT"));
+    });
+}

@@ -1,0 +1,5 @@
+/** Every migration in the order it applies. Append only: never edit or reorder a released one. */
+import { foundation } from "./0001-foundation.js";
+import type { Migration } from "./migration.js";
+
+export const allMigrations: readonly Migration[] = [foundation];

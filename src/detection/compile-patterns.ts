@@ -1,0 +1,96 @@
+// Rules -> symbol patterns, compiled through the same fold as the text they will be matched in.
+// Whole words are literal BOUNDARY symbols at both ends; a wildcard simply drops the boundary on its
+// side. Each view gets two automata: Latin (small alphabet, always run) and other scripts (run
+// only when the text holds a non-ASCII letter), so Arabic or Gurmukhi entries never widen the
+// English hot path's alphabet.
+import { type Automaton, buildAutomaton } from "./automaton.js";
+import { foldAggressiveText, foldStrictText } from "./fold-text.js";
+import type { Rule, Term } from "./rule.js";
+import { AMBIGUOUS_IL, BOUNDARY, isLatinSymbol } from "./symbols.js";
+
+export type View = "strict" | "aggressive";
+
+export type PatternInfo = {
+  rule: number;
+  /** Term index for a rule term; -1 - k for the rule's k-th `unless` phrase. */
+  term: number;
+  length: number;
+  openStart: boolean;
+  openEnd: boolean;
+};
+
+export type PatternGroup = { automaton: Automaton; patterns: PatternInfo[] };
+
+export type ViewAutomata = { latin: PatternGroup | null; other: PatternGroup | null };
+
+/** `1 ! |` fold to one symbol for "i or l", so each i/l in a phrase may also be that symbol. */
+const MAX_AMBIGUOUS_POSITIONS = 4;
+
+function trimForWildcards(folded: string, term: Term): string {
+  let symbols = folded;
+  if (term.openStart && symbols.startsWith(" ")) symbols = symbols.slice(1);
+  if (term.openEnd && symbols.endsWith(" ")) symbols = symbols.slice(0, -1);
+  return symbols;
+}
+
+function ambiguousVariants(symbols: string): string[] {
+  const positions: number[] = [];
+  for (let i = 0; i < symbols.length && positions.length < MAX_AMBIGUOUS_POSITIONS; i++) {
+    if (symbols[i] === "i" || symbols[i] === "l") positions.push(i);
+  }
+  const il = String.fromCharCode(AMBIGUOUS_IL);
+  const variants = new Set<string>();
+  for (let mask = 0; mask < 1 << positions.length; mask++) {
+    const chars = symbols.split("");
+    positions.forEach((position, bit) => {
+      if (mask & (1 << bit)) chars[position] = il;
+    });
+    variants.add(chars.filter((ch, i) => !(ch === il && chars[i - 1] === il)).join(""));
+  }
+  return [...variants];
+}
+
+/** Symbol sequences for one term in one view (several in the aggressive view). */
+export function termPatterns(term: Term, view: View): string[] {
+  const folded = view === "strict" ? foldStrictText(term.words) : foldAggressiveText(term.words);
+  const symbols = trimForWildcards(folded, term);
+  if (symbols.replaceAll(" ", "").length === 0) return [];
+  return view === "strict" ? [symbols] : ambiguousVariants(symbols);
+}
+
+function toArray(symbols: string): Uint16Array {
+  const array = new Uint16Array(symbols.length);
+  for (let i = 0; i < symbols.length; i++) array[i] = symbols.charCodeAt(i);
+  return array;
+}
+
+function isLatin(pattern: Uint16Array): boolean {
+  for (const symbol of pattern) if (symbol !== BOUNDARY && !isLatinSymbol(symbol)) return false;
+  return true;
+}
+
+/** Compiles every term and exception of `rules` for `view`. */
+export function compileView(rules: readonly Rule[], view: View): ViewAutomata {
+  const sets = { latin: { arrays: [] as Uint16Array[], infos: [] as PatternInfo[] } };
+  const other = { arrays: [] as Uint16Array[], infos: [] as PatternInfo[] };
+  const add = (ruleIndex: number, termIndex: number, term: Term) => {
+    for (const symbols of termPatterns(term, view)) {
+      const array = toArray(symbols);
+      const target = isLatin(array) ? sets.latin : other;
+      target.arrays.push(array);
+      const { openStart, openEnd } = term;
+      target.infos.push({ rule: ruleIndex, term: termIndex, length: array.length, openStart, openEnd });
+    }
+  };
+  rules.forEach((rule, ruleIndex) => {
+    rule.terms.forEach((term, termIndex) => {
+      add(ruleIndex, termIndex, term);
+    });
+    rule.unless.forEach((term, k) => {
+      add(ruleIndex, -1 - k, term);
+    });
+  });
+  const group = (set: typeof other): PatternGroup | null =>
+    set.arrays.length === 0 ? null : { automaton: buildAutomaton(set.arrays), patterns: set.infos };
+  return { latin: group(sets.latin), other: group(other) };
+}

@@ -1,0 +1,76 @@
+// The compiled engine: build once from a library, scan many texts. Scratch buffers are owned by the
+// detector and overwritten from the start on every scan (nothing carries from one text to the next).
+import { type HitBuffer, createHitBuffer } from "./automaton-scan.js";
+import { type ViewAutomata, compileView } from "./compile-patterns.js";
+import { type RuleMatch, evaluateRules } from "./evaluate-rules.js";
+import { type FoldBuffer, createFoldBuffer } from "./fold-buffer.js";
+import { planChunks } from "./plan-chunks.js";
+import type { Library } from "./rule.js";
+import { type ScanResult, scoreMatches } from "./score.js";
+import { scanChunk } from "./scan-chunk.js";
+
+/** At most this many matches of one rule are reported per text (the score counts a rule once). */
+export const MAX_MATCHES_PER_RULE = 20;
+
+export type ScanOptions = { profile?: string };
+
+export type Detector = {
+  library: Library;
+  version: string;
+  /** Scores `text` for a profile (default: the library's default profile). */
+  scan(text: string, options?: ScanOptions): ScanResult;
+  /** Every rule match in `text`, cancelled ones included, ignoring profiles and `ages`. */
+  match(text: string): RuleMatch[];
+};
+
+export type CompiledLibrary = { strict: ViewAutomata; aggressive: ViewAutomata };
+
+export type Scratch = { strict: FoldBuffer; aggressive: FoldBuffer; hits: HitBuffer };
+
+/** Compiles the library's rules into the strict and aggressive automata. */
+export function compileLibrary(library: Library): CompiledLibrary {
+  return {
+    strict: compileView(library.rules, "strict"),
+    aggressive: compileView(library.rules, "aggressive"),
+  };
+}
+
+/** Builds a detector from a loaded library (compiles it once). */
+export function createDetector(
+  library: Library,
+  compiled: CompiledLibrary = compileLibrary(library),
+): Detector {
+  const scratch: Scratch = {
+    strict: createFoldBuffer(1024),
+    aggressive: createFoldBuffer(1024),
+    hits: createHitBuffer(),
+  };
+  const match = (text: string): RuleMatch[] => {
+    const seen = new Set<string>();
+    const perRule = new Map<number, number>();
+    const matches: RuleMatch[] = [];
+    for (const chunk of planChunks(text)) {
+      const hits = scanChunk(text, chunk, compiled, scratch);
+      if (hits.terms.length === 0) continue;
+      for (const found of evaluateRules(library.rules, hits.terms, hits.wordAt)) {
+        const key = `${found.rule}|${found.view}|${found.start}|${found.end}`;
+        const count = perRule.get(found.rule) ?? 0;
+        if (seen.has(key) || count >= MAX_MATCHES_PER_RULE) continue;
+        seen.add(key);
+        perRule.set(found.rule, count + 1);
+        matches.push(found);
+      }
+    }
+    return matches;
+  };
+  return {
+    library,
+    version: library.version,
+    match,
+    scan(text, options = {}) {
+      const profile = options.profile ?? library.profiles.defaultProfile;
+      if (!(profile in library.profiles.profiles)) throw new Error(`unknown profile "${profile}"`);
+      return scoreMatches(library, match(text), text, profile);
+    },
+  };
+}

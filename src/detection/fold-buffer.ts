@@ -1,0 +1,59 @@
+// Reusable scratch arrays for one folded view. A detector owns its buffers and every scan overwrites
+// them from index 0 and reads only up to `length`, so nothing leaks from one scan into the next.
+
+export type FoldBuffer = {
+  /** Folded symbols. */
+  symbols: Uint16Array;
+  /** For each symbol, the UTF-16 offset in the original text of the character it came from. */
+  starts: Int32Array;
+  /** Aggressive view only: 1 where the symbol shows obfuscation (leet, stretched, joined letters). */
+  evidence: Uint8Array;
+  length: number;
+  /** The strict pass saw a symbol outside ASCII, so non-Latin automata must run. */
+  hasNonLatin: boolean;
+  /** Positions with evidence, in increasing order (aggressive view only). */
+  evidenceAt: Int32Array;
+  evidenceCount: number;
+};
+
+/** Allocates a buffer for `capacity` symbols. */
+export function createFoldBuffer(capacity: number): FoldBuffer {
+  return {
+    symbols: new Uint16Array(capacity),
+    starts: new Int32Array(capacity),
+    evidence: new Uint8Array(capacity),
+    length: 0,
+    hasNonLatin: false,
+    evidenceAt: new Int32Array(64),
+    evidenceCount: 0,
+  };
+}
+
+/** Makes room for at least `needed` symbols, keeping the first `buffer.length`. */
+export function ensureCapacity(buffer: FoldBuffer, needed: number): void {
+  if (needed <= buffer.symbols.length) return;
+  const capacity = Math.max(needed, buffer.symbols.length * 2);
+  const symbols = new Uint16Array(capacity);
+  symbols.set(buffer.symbols.subarray(0, buffer.length));
+  const starts = new Int32Array(capacity);
+  starts.set(buffer.starts.subarray(0, buffer.length));
+  const evidence = new Uint8Array(capacity);
+  evidence.set(buffer.evidence.subarray(0, buffer.length));
+  buffer.symbols = symbols;
+  buffer.starts = starts;
+  buffer.evidence = evidence;
+}
+
+/** Records that position `at` carries evidence (positions arrive in non-decreasing order). */
+export function markEvidence(buffer: FoldBuffer, at: number): void {
+  buffer.evidence[at] = 1;
+  const count = buffer.evidenceCount;
+  if (count > 0 && buffer.evidenceAt[count - 1] === at) return;
+  if (count === buffer.evidenceAt.length) {
+    const grown = new Int32Array(count * 2);
+    grown.set(buffer.evidenceAt);
+    buffer.evidenceAt = grown;
+  }
+  buffer.evidenceAt[count] = at;
+  buffer.evidenceCount = count + 1;
+}

@@ -1,0 +1,78 @@
+// Turns automaton hits (state, position) into term hits with original UTF-16 offsets. Runs off the
+// hot loop, once per hit, so it may allocate.
+import { forEachPattern, type HitBuffer } from "./automaton-scan.js";
+import type { PatternGroup, View } from "./compile-patterns.js";
+import type { FoldBuffer } from "./fold-buffer.js";
+import { BOUNDARY } from "./symbols.js";
+
+/** A term or exception found in one view, before exceptions and co-occurrence are applied. */
+export type TermHit = {
+  rule: number;
+  /** Term index, or -1 - k for the rule's k-th exception. */
+  term: number;
+  view: View;
+  /** Original UTF-16 offsets, end exclusive. */
+  start: number;
+  end: number;
+};
+
+/** How far a wildcard extends a reported span into the rest of its word, in symbols. */
+const MAX_WILDCARD_EXTENSION = 64;
+
+/** End offset (exclusive) of the character that starts at `offset`. */
+export function characterEnd(text: string, offset: number): number {
+  const unit = text.charCodeAt(offset);
+  if (unit >= 0xd800 && unit <= 0xdbff && offset + 1 < text.length) {
+    const low = text.charCodeAt(offset + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return offset + 2;
+  }
+  return Math.min(offset + 1, text.length);
+}
+
+function hasEvidence(view: FoldBuffer, from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) if (view.evidence[i] === 1) return true;
+  return false;
+}
+
+/**
+ * Resolves `hits` found by `group` in `buffer` into term hits. In the aggressive view a term hit
+ * needs evidence of obfuscation inside its span; exception hits never do.
+ */
+export function resolveHits(
+  text: string,
+  group: PatternGroup,
+  buffer: FoldBuffer,
+  hits: HitBuffer,
+  view: View,
+  out: TermHit[],
+): void {
+  const symbols = buffer.symbols;
+  const last = buffer.length - 1;
+  for (let h = 0; h < hits.count; h++) {
+    const stateId = hits.data[h * 2]!;
+    const end = hits.data[h * 2 + 1]!;
+    forEachPattern(group.automaton, stateId, (id) => {
+      const info = group.patterns[id]!;
+      const first = end - info.length + 1;
+      if (view === "aggressive" && info.term >= 0 && !hasEvidence(buffer, first, end)) return;
+      let from = symbols[first] === BOUNDARY ? first + 1 : first;
+      let to = symbols[end] === BOUNDARY ? end - 1 : end;
+      if (info.openStart) {
+        const limit = Math.max(0, from - MAX_WILDCARD_EXTENSION);
+        while (from > limit && symbols[from - 1] !== BOUNDARY) from--;
+      }
+      if (info.openEnd) {
+        const limit = Math.min(last, to + MAX_WILDCARD_EXTENSION);
+        while (to < limit && symbols[to + 1] !== BOUNDARY) to++;
+      }
+      const start = buffer.starts[from]!;
+      out.push({
+        rule: info.rule,
+        term: info.term,
+        view,
+        start,
+        end: characterEnd(text, buffer.starts[to]!),
+      });
+    });
+  }
+}

@@ -1,0 +1,17 @@
+/** The roles a person may hold in a school (several roles, several schools). */
+export const roles = [
+  "administrator",
+  "network-manager",
+  "online-safety-coordinator",
+  "designated-safeguarding-lead",
+  "deputy-safeguarding-lead",
+  "head",
+  "siro",
+  "information-asset-owner",
+  "governor",
+  "teacher",
+  "moderator",
+  "auditor",
+] as const;
+
+export type Role = (typeof roles)[number];

@@ -1,0 +1,71 @@
+/**
+ * Every setting Vigil reads: its key, environment variable, default and what it expects. The
+ * README's configuration table is generated from the same list (see `describeSettings`).
+ */
+import { z } from "zod";
+
+export const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+export const settingDefinitions = {
+  port: {
+    env: "VIGIL_PORT",
+    default: 3000,
+    schema: z.coerce.number().int().min(0).max(65_535),
+    expected: "a whole number from 0 to 65535 (0 picks a free port)",
+    description: "TCP port the server listens on",
+  },
+  host: {
+    env: "VIGIL_HOST",
+    default: "127.0.0.1",
+    schema: z.string().min(1),
+    expected: "an interface address such as 127.0.0.1 or 0.0.0.0",
+    description: "Address to listen on; use 0.0.0.0 to serve other machines on the network",
+  },
+  dataDir: {
+    env: "VIGIL_DATA_DIR",
+    default: "./data",
+    schema: z.string().min(1),
+    expected: "a folder path",
+    description: "Folder for the SQLite database and other local state; created if missing",
+  },
+  databaseUrl: {
+    env: "VIGIL_DATABASE_URL",
+    default: "<dataDir>/vigil.db",
+    schema: z.string().min(1),
+    expected: "a SQLite file path, or postgres://user:password@host:port/database",
+    description: "Where data is stored: SQLite (embedded, the default) or PostgreSQL",
+  },
+  publicUrl: {
+    env: "VIGIL_PUBLIC_URL",
+    default: "http://localhost:<port>",
+    schema: z.url({ protocol: /^https?$/ }),
+    expected: "an http:// or https:// URL",
+    description: "The address people use to reach the console, used in links Vigil prints and sends",
+  },
+  logLevel: {
+    env: "VIGIL_LOG_LEVEL",
+    default: "info",
+    schema: z.enum(logLevels),
+    expected: `one of ${logLevels.join(", ")}`,
+    description: "How much the server logs (structured JSON on standard output)",
+  },
+  shutdownTimeoutSeconds: {
+    env: "VIGIL_SHUTDOWN_TIMEOUT_SECONDS",
+    default: 10,
+    schema: z.coerce.number().int().min(1).max(600),
+    expected: "a whole number of seconds from 1 to 600",
+    description: "How long a graceful shutdown waits for requests in flight before closing",
+  },
+} as const;
+
+export type SettingKey = keyof typeof settingDefinitions;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  publicUrl: string;
+  logLevel: (typeof logLevels)[number];
+  shutdownTimeoutSeconds: number;
+}

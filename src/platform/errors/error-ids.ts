@@ -1,0 +1,22 @@
+/**
+ * Every error Vigil reports, with its stable id and HTTP status. Clients and scripts rely on the
+ * ids, so an id is never renamed or reused for another meaning.
+ */
+export const errorStatuses = {
+  validation_failed: 400,
+  invalid_setting: 400,
+  unauthenticated: 401,
+  setup_token_invalid: 403,
+  forbidden: 403,
+  not_found: 404,
+  setup_already_complete: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  too_many_requests: 429,
+  internal_error: 500,
+  setup_required: 503,
+  database_unreachable: 503,
+  migration_failed: 500,
+} as const;
+
+export type ErrorId = keyof typeof errorStatuses;
