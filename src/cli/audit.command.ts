@@ -8,13 +8,17 @@ export function addAuditCommand(program: Command): void {
   const audit = program.command("audit").description("Work with the tamper-evident audit log");
   audit
     .command("verify")
-    .description("Check every school's audit chain; exits 1 and names the first altered, removed or reordered record")
+    .description(
+      "Check every school's audit chain; exits 1 and names the first altered, removed or reordered record",
+    )
     .action(async () => {
       const { database } = await openConfiguredDatabase();
       try {
         const report = await verifyAuditChains(database.db);
         if (report.problems.length === 0) {
-          process.stdout.write(`Audit log intact: ${report.records} records in ${report.chains} chains verified.\n`);
+          process.stdout.write(
+            `Audit log intact: ${report.records} records in ${report.chains} chains verified.\n`,
+          );
           return;
         }
         for (const problem of report.problems) process.stderr.write(`TAMPERED ${problem.message}\n`);

@@ -3,14 +3,17 @@ import { AppError } from "../platform/errors/app-error.js";
 
 /** Exit code 2 means the configuration or the command line was wrong; 1 means the work failed. */
 export function exitCodeFor(error: unknown): number {
-  return error instanceof AppError && (error.id === "invalid_setting" || error.id === "validation_failed") ? 2 : 1;
+  return error instanceof AppError && (error.id === "invalid_setting" || error.id === "validation_failed")
+    ? 2
+    : 1;
 }
 
 /** Prints an error for a person at a terminal. */
 export function printError(error: unknown): void {
   if (error instanceof AppError) {
     process.stderr.write(`vigil: ${error.message}\n`);
-    for (const field of error.details.fields ?? []) process.stderr.write(`  - ${field.path}: ${field.message}\n`);
+    for (const field of error.details.fields ?? [])
+      process.stderr.write(`  - ${field.path}: ${field.message}\n`);
     if (error.details.hint) process.stderr.write(`${error.details.hint}\n`);
     return;
   }

@@ -5,7 +5,11 @@ import { loadConfig } from "../platform/config/load-config.js";
 import type { Config } from "../platform/config/settings.js";
 
 /** Opens and migrates; the caller closes the database. */
-export async function openConfiguredDatabase(): Promise<{ config: Config; database: VigilDatabase; applied: string[] }> {
+export async function openConfiguredDatabase(): Promise<{
+  config: Config;
+  database: VigilDatabase;
+  applied: string[];
+}> {
   const config = loadConfig();
   const database = await openDatabase(config.databaseUrl);
   try {

@@ -20,7 +20,11 @@ export function addServeCommand(program: Command): void {
       const address = app.server.address();
       const port = typeof address === "object" && address ? address.port : config.port;
       const publicUrl = config.publicUrl.replace(`:${config.port}`, `:${port}`);
-      const lines = [``, `Vigil is running on ${database.capabilities.engine} (${database.displayUrl}).`, `Console: ${publicUrl}/`];
+      const lines = [
+        ``,
+        `Vigil is running on ${database.capabilities.engine} (${database.displayUrl}).`,
+        `Console: ${publicUrl}/`,
+      ];
       if (!(await isSetupComplete(database.db))) {
         const token = await issueSetupToken(database.db);
         lines.push(`Finish setting up in your browser (one-time link): ${publicUrl}/setup?token=${token}`);
@@ -43,7 +47,11 @@ export function addServeCommand(program: Command): void {
           .then(() => database.close())
           .then(() => process.exit(0));
       };
-      process.once("SIGTERM", () => stop("SIGTERM"));
-      process.once("SIGINT", () => stop("SIGINT"));
+      process.once("SIGTERM", () => {
+        stop("SIGTERM");
+      });
+      process.once("SIGINT", () => {
+        stop("SIGINT");
+      });
     });
 }

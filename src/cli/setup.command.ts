@@ -27,28 +27,43 @@ export function addSetupCommand(program: Command): void {
   program
     .command("setup")
     .description("Create the organisation, the first school and the first administrator")
-    .option("--organisation <name>", "the organisation's name (a trust, local authority, or the school itself)")
+    .option(
+      "--organisation <name>",
+      "the organisation's name (a trust, local authority, or the school itself)",
+    )
     .option("--kind <kind>", "standalone, trust, local-authority or consortium", "standalone")
     .option("--school <name>", "the first school's name")
     .option("--admin-name <name>", "the first administrator's name")
     .option("--admin-email <email>", "the first administrator's email (their sign-in)")
-    .option("--password-stdin", "read the administrator's password from standard input (else VIGIL_SETUP_PASSWORD)")
+    .option(
+      "--password-stdin",
+      "read the administrator's password from standard input (else VIGIL_SETUP_PASSWORD)",
+    )
     .option("--link", "print a new one-time setup link for the browser instead")
     .action(async (options: SetupOptions) => {
       const { config, database } = await openConfiguredDatabase();
       try {
         if (await isSetupComplete(database.db)) {
-          process.stdout.write("Vigil is already set up. Sign in with the administrator account created at setup.\n");
+          process.stdout.write(
+            "Vigil is already set up. Sign in with the administrator account created at setup.\n",
+          );
           return;
         }
         if (options.link) {
           const token = await issueSetupToken(database.db);
-          process.stdout.write(`Open this one-time link to finish setup: ${config.publicUrl}/setup?token=${token}\n`);
+          process.stdout.write(
+            `Open this one-time link to finish setup: ${config.publicUrl}/setup?token=${token}\n`,
+          );
           return;
         }
-        const password = options.passwordStdin ? (await readStdin()).replace(/\r?\n$/, "") : process.env.VIGIL_SETUP_PASSWORD;
+        const password = options.passwordStdin
+          ? (await readStdin()).replace(/\r?\n$/, "")
+          : process.env.VIGIL_SETUP_PASSWORD;
         if (password === undefined) {
-          throw usageError("No password given.", "Pipe it in with --password-stdin, or set VIGIL_SETUP_PASSWORD.");
+          throw usageError(
+            "No password given.",
+            "Pipe it in with --password-stdin, or set VIGIL_SETUP_PASSWORD.",
+          );
         }
         const parsed = SetupRequestSchema.safeParse({
           organisation: { name: options.organisation, kind: options.kind },

@@ -15,7 +15,9 @@ const name = (what: string) =>
 export const SetupRequestSchema = z.object({
   organisation: z.object({
     name: name("The organisation's name"),
-    kind: z.enum(organisationKinds, { error: `The organisation's kind must be one of ${organisationKinds.join(", ")}` }),
+    kind: z.enum(organisationKinds, {
+      error: `The organisation's kind must be one of ${organisationKinds.join(", ")}`,
+    }),
   }),
   school: z.object({ name: name("The school's name") }),
   admin: z.object({

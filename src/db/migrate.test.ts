@@ -30,7 +30,10 @@ forEachDialect("migrations", (database) => {
 
   it("refuses a database written by a newer Vigil", async () => {
     const { db } = database();
-    await db.insertInto("vigil_migrations").values({ name: "9000-from-the-future", applied_at: "2030-01-01T00:00:00Z" }).execute();
+    await db
+      .insertInto("vigil_migrations")
+      .values({ name: "9000-from-the-future", applied_at: "2030-01-01T00:00:00Z" })
+      .execute();
     const error = await migrateToLatest(db).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toMatch(/9000-from-the-future/);

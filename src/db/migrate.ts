@@ -24,7 +24,9 @@ export async function migrateToLatest(
     .addColumn("name", "text", (c) => c.primaryKey())
     .addColumn("applied_at", "text", (c) => c.notNull())
     .execute();
-  const done = new Set((await db.selectFrom("vigil_migrations").select("name").execute()).map((row) => row.name));
+  const done = new Set(
+    (await db.selectFrom("vigil_migrations").select("name").execute()).map((row) => row.name),
+  );
   const unknown = [...done].filter((name) => !migrations.some((migration) => migration.name === name));
   if (unknown.length > 0) {
     throw new AppError(
@@ -46,7 +48,10 @@ export async function migrateToLatest(
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new AppError("migration_failed", `Migration ${migration.name} failed and was rolled back: ${reason}`);
+      throw new AppError(
+        "migration_failed",
+        `Migration ${migration.name} failed and was rolled back: ${reason}`,
+      );
     }
     applied.push(migration.name);
   }

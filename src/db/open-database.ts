@@ -28,16 +28,20 @@ export async function openDatabase(url: string): Promise<VigilDatabase> {
     await sql`select 1`.execute(db);
   } catch (error) {
     await db.destroy().catch(() => undefined);
-    throw new AppError("database_unreachable", `Could not reach the database at ${displayUrl}: ${describe(error)}`, {
-      hint: "Check VIGIL_DATABASE_URL, that the server is running and that the database exists.",
-    });
+    throw new AppError(
+      "database_unreachable",
+      `Could not reach the database at ${displayUrl}: ${describe(error)}`,
+      {
+        hint: "Check VIGIL_DATABASE_URL, that the server is running and that the database exists.",
+      },
+    );
   }
   return { db, capabilities: capabilitiesOf(engine), displayUrl, close: () => db.destroy() };
 }
 
 function openPostgres(url: string): Kysely<Database> {
   // pg returns int8/numeric as strings by default; counts and sequences fit in a JS number.
-  pg.types.setTypeParser(20, (value) => Number(value));
+  pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
@@ -49,7 +53,10 @@ function openSqlite(url: string): Kysely<Database> {
   try {
     database = new SQLite(file);
   } catch (error) {
-    throw new AppError("database_unreachable", `Could not open the SQLite database at ${file}: ${describe(error)}`);
+    throw new AppError(
+      "database_unreachable",
+      `Could not open the SQLite database at ${file}: ${describe(error)}`,
+    );
   }
   database.pragma("journal_mode = WAL");
   // FULL makes every commit durable on power loss, which acknowledged events require.

@@ -1,13 +1,11 @@
 // The compiled engine: build once from a library, scan many texts. Scratch buffers are owned by the
 // detector and overwritten from the start on every scan (nothing carries from one text to the next).
-import { type HitBuffer, createHitBuffer } from "./automaton-scan.js";
 import { type ViewAutomata, compileView } from "./compile-patterns.js";
 import { type RuleMatch, evaluateRules } from "./evaluate-rules.js";
-import { type FoldBuffer, createFoldBuffer } from "./fold-buffer.js";
 import { planChunks } from "./plan-chunks.js";
 import type { Library } from "./rule.js";
 import { type ScanResult, scoreMatches } from "./score.js";
-import { scanChunk } from "./scan-chunk.js";
+import { createScratch, scanChunk } from "./scan-chunk.js";
 
 /** At most this many matches of one rule are reported per text (the score counts a rule once). */
 export const MAX_MATCHES_PER_RULE = 20;
@@ -23,15 +21,19 @@ export type Detector = {
   match(text: string): RuleMatch[];
 };
 
-export type CompiledLibrary = { strict: ViewAutomata; aggressive: ViewAutomata };
-
-export type Scratch = { strict: FoldBuffer; aggressive: FoldBuffer; hits: HitBuffer };
+export type CompiledLibrary = {
+  strict: ViewAutomata;
+  aggressive: ViewAutomata;
+  /** Per rule, the term bits that must all be seen before its hits are worth resolving. */
+  fullTermMask: Uint32Array;
+};
 
 /** Compiles the library's rules into the strict and aggressive automata. */
 export function compileLibrary(library: Library): CompiledLibrary {
   return {
     strict: compileView(library.rules, "strict"),
     aggressive: compileView(library.rules, "aggressive"),
+    fullTermMask: Uint32Array.from(library.rules, (rule) => (1 << rule.terms.length) - 1),
   };
 }
 
@@ -40,11 +42,7 @@ export function createDetector(
   library: Library,
   compiled: CompiledLibrary = compileLibrary(library),
 ): Detector {
-  const scratch: Scratch = {
-    strict: createFoldBuffer(1024),
-    aggressive: createFoldBuffer(1024),
-    hits: createHitBuffer(),
-  };
+  const scratch = createScratch(library.rules.length);
   const match = (text: string): RuleMatch[] => {
     const seen = new Set<string>();
     const perRule = new Map<number, number>();

@@ -1,6 +1,8 @@
-// Turns automaton hits (state, position) into term hits with original UTF-16 offsets. Runs off the
-// hot loop, once per hit, so it may allocate.
-import { forEachPattern, type HitBuffer } from "./automaton-scan.js";
+// Turns automaton hits (state, position) into term hits with original UTF-16 offsets, in two
+// passes: first mark which terms of which rules occur at all (no allocation), then build hit
+// objects only for rules that can fire. Common words used as co-occurrence terms ("i", "want")
+// hit constantly, and would otherwise cost an object each.
+import type { HitBuffer } from "./automaton-scan.js";
 import type { PatternGroup, View } from "./compile-patterns.js";
 import type { FoldBuffer } from "./fold-buffer.js";
 import { BOUNDARY } from "./symbols.js";
@@ -34,9 +36,29 @@ function hasEvidence(view: FoldBuffer, from: number, to: number): boolean {
   return false;
 }
 
+/** Per-chunk record of which terms of each rule occurred (bit t = term t). */
+export type TermMarks = { mask: Uint32Array; touched: number[] };
+
+/** Pass 1: sets a bit per (rule, term) seen in `hits`; exceptions are not marked. */
+export function markTerms(group: PatternGroup, hits: HitBuffer, marks: TermMarks): void {
+  const { outFirst, outNext, dictLink, classCount } = group.automaton;
+  for (let h = 0; h < hits.count; h++) {
+    let state = (hits.data[h * 2]! / classCount) | 0;
+    if (outFirst[state] === -1) state = dictLink[state]!;
+    for (; state !== -1; state = dictLink[state]!) {
+      for (let id = outFirst[state]!; id !== -1; id = outNext[id]!) {
+        const info = group.patterns[id]!;
+        if (info.term < 0) continue;
+        if (marks.mask[info.rule] === 0) marks.touched.push(info.rule);
+        marks.mask[info.rule]! |= 1 << info.term;
+      }
+    }
+  }
+}
+
 /**
- * Resolves `hits` found by `group` in `buffer` into term hits. In the aggressive view a term hit
- * needs evidence of obfuscation inside its span; exception hits never do.
+ * Pass 2: resolves the hits of rules for which `isLive` holds into term hits. In the aggressive view
+ * a term hit needs evidence of obfuscation inside its span; exception hits never do.
  */
 export function resolveHits(
   text: string,
@@ -44,35 +66,35 @@ export function resolveHits(
   buffer: FoldBuffer,
   hits: HitBuffer,
   view: View,
+  isLive: (rule: number) => boolean,
   out: TermHit[],
 ): void {
   const symbols = buffer.symbols;
   const last = buffer.length - 1;
+  const { outFirst, outNext, dictLink, classCount } = group.automaton;
   for (let h = 0; h < hits.count; h++) {
-    const stateId = hits.data[h * 2]!;
     const end = hits.data[h * 2 + 1]!;
-    forEachPattern(group.automaton, stateId, (id) => {
-      const info = group.patterns[id]!;
-      const first = end - info.length + 1;
-      if (view === "aggressive" && info.term >= 0 && !hasEvidence(buffer, first, end)) return;
-      let from = symbols[first] === BOUNDARY ? first + 1 : first;
-      let to = symbols[end] === BOUNDARY ? end - 1 : end;
-      if (info.openStart) {
-        const limit = Math.max(0, from - MAX_WILDCARD_EXTENSION);
-        while (from > limit && symbols[from - 1] !== BOUNDARY) from--;
+    let state = (hits.data[h * 2]! / classCount) | 0;
+    if (outFirst[state] === -1) state = dictLink[state]!;
+    for (; state !== -1; state = dictLink[state]!) {
+      for (let id = outFirst[state]!; id !== -1; id = outNext[id]!) {
+        const info = group.patterns[id]!;
+        if (!isLive(info.rule)) continue;
+        const first = end - info.length + 1;
+        if (view === "aggressive" && info.term >= 0 && !hasEvidence(buffer, first, end)) continue;
+        let from = symbols[first] === BOUNDARY ? first + 1 : first;
+        let to = symbols[end] === BOUNDARY ? end - 1 : end;
+        if (info.openStart) {
+          const limit = Math.max(0, from - MAX_WILDCARD_EXTENSION);
+          while (from > limit && symbols[from - 1] !== BOUNDARY) from--;
+        }
+        if (info.openEnd) {
+          const limit = Math.min(last, to + MAX_WILDCARD_EXTENSION);
+          while (to < limit && symbols[to + 1] !== BOUNDARY) to++;
+        }
+        const start = buffer.starts[from]!;
+        out.push({ rule: info.rule, term: info.term, view, start, end: characterEnd(text, buffer.starts[to]!) });
       }
-      if (info.openEnd) {
-        const limit = Math.min(last, to + MAX_WILDCARD_EXTENSION);
-        while (to < limit && symbols[to + 1] !== BOUNDARY) to++;
-      }
-      const start = buffer.starts[from]!;
-      out.push({
-        rule: info.rule,
-        term: info.term,
-        view,
-        start,
-        end: characterEnd(text, buffer.starts[to]!),
-      });
-    });
+    }
   }
 }

@@ -1,21 +1,51 @@
 // One chunk: fold to the strict view and run its automata over everything; derive the aggressive
 // view and run its automata only in windows around evidence of obfuscation (a hit there must
 // contain evidence anyway), so ordinary text pays almost nothing for the second view.
-import { runAutomaton } from "./automaton-scan.js";
+import { type HitBuffer, createHitBuffer, runAutomaton } from "./automaton-scan.js";
 import type { PatternGroup, View, ViewAutomata } from "./compile-patterns.js";
-import type { CompiledLibrary, Scratch } from "./detector.js";
-import type { FoldBuffer } from "./fold-buffer.js";
+import type { CompiledLibrary } from "./detector.js";
+import { type FoldBuffer, createFoldBuffer } from "./fold-buffer.js";
 import { foldAggressive } from "./fold-aggressive.js";
 import { foldStrict } from "./fold-strict.js";
 import type { Chunk } from "./plan-chunks.js";
-import { type TermHit, resolveHits } from "./resolve-hits.js";
+import { type TermHit, type TermMarks, markTerms, resolveHits } from "./resolve-hits.js";
 import { BOUNDARY } from "./symbols.js";
+
+/** Scratch state a detector reuses for every chunk; every field is overwritten before it is read. */
+export type Scratch = {
+  strict: FoldBuffer;
+  aggressive: FoldBuffer;
+  hits: Map<PatternGroup, HitBuffer>;
+  marks: TermMarks;
+};
+
+/** Allocates scratch state for a library of `ruleCount` rules. */
+export function createScratch(ruleCount: number): Scratch {
+  return {
+    strict: createFoldBuffer(1024),
+    aggressive: createFoldBuffer(1024),
+    hits: new Map(),
+    marks: { mask: new Uint32Array(ruleCount), touched: [] },
+  };
+}
 
 export type ChunkHits = {
   terms: TermHit[];
   /** Word index (in the strict view) of the word at original offset `offset`. */
   wordAt: (offset: number) => number;
 };
+
+type Run = { group: PatternGroup; buffer: FoldBuffer; view: View; hits: HitBuffer };
+
+function startRun(scratch: Scratch, group: PatternGroup, buffer: FoldBuffer, view: View): Run {
+  let hits = scratch.hits.get(group);
+  if (!hits) {
+    hits = createHitBuffer();
+    scratch.hits.set(group, hits);
+  }
+  hits.count = 0;
+  return { group, buffer, view, hits };
+}
 
 function groupsFor(automata: ViewAutomata, buffer: FoldBuffer): PatternGroup[] {
   const groups: PatternGroup[] = [];
@@ -24,49 +54,23 @@ function groupsFor(automata: ViewAutomata, buffer: FoldBuffer): PatternGroup[] {
   return groups;
 }
 
-function scanWhole(
-  text: string,
-  groups: PatternGroup[],
-  buffer: FoldBuffer,
-  scratch: Scratch,
-  view: View,
-  out: TermHit[],
-) {
-  for (const group of groups) {
-    scratch.hits.count = 0;
-    runAutomaton(group.automaton, buffer.symbols, 0, buffer.length, scratch.hits);
-    resolveHits(text, group, buffer, scratch.hits, view, out);
-  }
-}
-
-function scanAroundEvidence(
-  text: string,
-  groups: PatternGroup[],
-  buffer: FoldBuffer,
-  scratch: Scratch,
-  out: TermHit[],
-) {
-  for (const group of groups) {
-    const reach = group.automaton.maxPatternLength;
-    scratch.hits.count = 0;
-    let windowStart = -1;
-    let windowEnd = -1;
-    for (let e = 0; e < buffer.evidenceCount; e++) {
-      const at = buffer.evidenceAt[e]!;
-      const from = Math.max(0, at - reach + 1);
-      const to = Math.min(buffer.length, at + reach);
-      if (from <= windowEnd) windowEnd = to;
-      else {
-        if (windowEnd > windowStart)
-          runAutomaton(group.automaton, buffer.symbols, windowStart, windowEnd, scratch.hits);
-        windowStart = from;
-        windowEnd = to;
-      }
+function scanAroundEvidence(run: Run): void {
+  const { group, buffer, hits } = run;
+  const reach = group.automaton.maxPatternLength;
+  let windowStart = -1;
+  let windowEnd = -1;
+  for (let e = 0; e < buffer.evidenceCount; e++) {
+    const at = buffer.evidenceAt[e]!;
+    const from = Math.max(0, at - reach + 1);
+    const to = Math.min(buffer.length, at + reach);
+    if (from <= windowEnd) windowEnd = to;
+    else {
+      if (windowEnd > windowStart) runAutomaton(group.automaton, buffer.symbols, windowStart, windowEnd, hits);
+      windowStart = from;
+      windowEnd = to;
     }
-    if (windowEnd > windowStart)
-      runAutomaton(group.automaton, buffer.symbols, windowStart, windowEnd, scratch.hits);
-    resolveHits(text, group, buffer, scratch.hits, "aggressive", out);
   }
+  if (windowEnd > windowStart) runAutomaton(group.automaton, buffer.symbols, windowStart, windowEnd, hits);
 }
 
 function makeWordAt(strict: FoldBuffer): (offset: number) => number {
@@ -74,8 +78,7 @@ function makeWordAt(strict: FoldBuffer): (offset: number) => number {
   return (offset) => {
     if (!prefix) {
       prefix = new Int32Array(strict.length + 1);
-      for (let i = 0; i < strict.length; i++)
-        prefix[i + 1] = prefix[i]! + (strict.symbols[i] === BOUNDARY ? 1 : 0);
+      for (let i = 0; i < strict.length; i++) prefix[i + 1] = prefix[i]! + (strict.symbols[i] === BOUNDARY ? 1 : 0);
     }
     // The last symbol starting at or before `offset`: the hit's first letter, not the boundary before it.
     let low = 0;
@@ -89,20 +92,33 @@ function makeWordAt(strict: FoldBuffer): (offset: number) => number {
   };
 }
 
-/** Finds every term and exception hit of the compiled library in one chunk of `text`. */
-export function scanChunk(
-  text: string,
-  chunk: Chunk,
-  compiled: CompiledLibrary,
-  scratch: Scratch,
-): ChunkHits {
-  const { strict, aggressive } = scratch;
-  const terms: TermHit[] = [];
+/** Finds the term and exception hits, of rules that can fire, in one chunk of `text`. */
+export function scanChunk(text: string, chunk: Chunk, compiled: CompiledLibrary, scratch: Scratch): ChunkHits {
+  const { strict, aggressive, marks } = scratch;
+  const runs: Run[] = [];
   foldStrict(text, chunk.from, chunk.to, chunk.padStart, chunk.padEnd, strict);
-  scanWhole(text, groupsFor(compiled.strict, strict), strict, scratch, "strict", terms);
+  for (const group of groupsFor(compiled.strict, strict)) {
+    const run = startRun(scratch, group, strict, "strict");
+    runAutomaton(group.automaton, strict.symbols, 0, strict.length, run.hits);
+    runs.push(run);
+  }
   foldAggressive(text, strict, aggressive);
   if (aggressive.evidenceCount > 0) {
-    scanAroundEvidence(text, groupsFor(compiled.aggressive, aggressive), aggressive, scratch, terms);
+    for (const group of groupsFor(compiled.aggressive, aggressive)) {
+      const run = startRun(scratch, group, aggressive, "aggressive");
+      scanAroundEvidence(run);
+      runs.push(run);
+    }
+  }
+  const terms: TermHit[] = [];
+  for (const run of runs) markTerms(run.group, run.hits, marks);
+  if (marks.touched.length > 0) {
+    const { mask } = marks;
+    const full = compiled.fullTermMask;
+    const isLive = (rule: number) => mask[rule] === full[rule];
+    for (const run of runs) resolveHits(text, run.group, run.buffer, run.hits, run.view, isLive, terms);
+    for (const rule of marks.touched) mask[rule] = 0;
+    marks.touched.length = 0;
   }
   return { terms, wordAt: makeWordAt(strict) };
 }

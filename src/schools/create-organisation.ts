@@ -5,7 +5,10 @@ import { appendAudit } from "../platform/audit/append-audit.js";
 import type { WriteContext } from "../platform/context/write-context.js";
 
 /** Inserts the organisation and its audit record; returns the new id. */
-export async function createOrganisation(ctx: WriteContext, input: { name: string; kind: OrganisationKind }): Promise<string> {
+export async function createOrganisation(
+  ctx: WriteContext,
+  input: { name: string; kind: OrganisationKind },
+): Promise<string> {
   const id = randomUUID();
   await ctx.trx
     .insertInto("organisations")

@@ -4,11 +4,19 @@ import { appendAudit } from "../platform/audit/append-audit.js";
 import type { WriteContext } from "../platform/context/write-context.js";
 
 /** Inserts the school and its first audit record; returns the new id. */
-export async function createSchool(ctx: WriteContext, input: { organisationId: string; name: string }): Promise<string> {
+export async function createSchool(
+  ctx: WriteContext,
+  input: { organisationId: string; name: string },
+): Promise<string> {
   const id = randomUUID();
   await ctx.trx
     .insertInto("schools")
-    .values({ id, organisation_id: input.organisationId, name: input.name, created_at: new Date().toISOString() })
+    .values({
+      id,
+      organisation_id: input.organisationId,
+      name: input.name,
+      created_at: new Date().toISOString(),
+    })
     .execute();
   await appendAudit(ctx, {
     event: "school.created",

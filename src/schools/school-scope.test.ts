@@ -30,7 +30,9 @@ forEachDialect("tenancy through the storage layer", (database) => {
     const { db } = database();
     const first = await buildSchool(database(), { name: "First" });
     const second = await buildSchool(database(), { name: "Second" });
-    const names = (await findSchools(db, scopeOf([first.schoolId, second.schoolId]))).map((school) => school.name);
+    const names = (await findSchools(db, scopeOf([first.schoolId, second.schoolId]))).map(
+      (school) => school.name,
+    );
     expect(names).toEqual(["First", "Second"]);
   });
 });

@@ -39,13 +39,31 @@ export async function completeSetup(
     const now = new Date().toISOString();
     await ctx.trx
       .insertInto("users")
-      .values({ id: adminUserId, email: input.admin.email, display_name: input.admin.name, password_hash: passwordHash, created_at: now, disabled_at: null })
+      .values({
+        id: adminUserId,
+        email: input.admin.email,
+        display_name: input.admin.name,
+        password_hash: passwordHash,
+        created_at: now,
+        disabled_at: null,
+      })
       .execute();
     await ctx.trx
       .insertInto("memberships")
-      .values({ id: randomUUID(), user_id: adminUserId, school_id: schoolId, role: "administrator", created_at: now })
+      .values({
+        id: randomUUID(),
+        user_id: adminUserId,
+        school_id: schoolId,
+        role: "administrator",
+        created_at: now,
+      })
       .execute();
-    await appendAudit(ctx, { event: "user.created", schoolId, subject: { type: "user", id: adminUserId }, data: { email: input.admin.email } });
+    await appendAudit(ctx, {
+      event: "user.created",
+      schoolId,
+      subject: { type: "user", id: adminUserId },
+      data: { email: input.admin.email },
+    });
     await appendAudit(ctx, {
       event: "membership.granted",
       schoolId,

@@ -7,7 +7,14 @@ import type { AppServices } from "../platform/http/app-services.js";
 import { AppError } from "../platform/errors/app-error.js";
 import { isSetupComplete } from "./setup-state.js";
 
-const openBeforeSetup = new Set(["/healthz", "/readyz", "/setup", "/api/v1/setup", "/api/v1/setup/status", "/favicon.ico"]);
+const openBeforeSetup = new Set([
+  "/healthz",
+  "/readyz",
+  "/setup",
+  "/api/v1/setup",
+  "/api/v1/setup/status",
+  "/favicon.ico",
+]);
 
 /** Registers the gate; once setup is seen complete it stays open without asking the database. */
 export async function registerSetupGate(app: FastifyInstance, services: AppServices): Promise<void> {

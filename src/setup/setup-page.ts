@@ -39,7 +39,9 @@ function completedSection(): string {
 }
 
 function formSection(): string {
-  const options = organisationKinds.map((kind) => `<option value="${kind}">${kindLabels[kind]}</option>`).join("");
+  const options = organisationKinds
+    .map((kind) => `<option value="${kind}">${kindLabels[kind]}</option>`)
+    .join("");
   return `<p id="no-token" hidden>This page needs the one-time link printed in the terminal where Vigil was started
 (it ends in <code>?token=…</code>). You can also run <code>npx vigil setup</code> on the server.</p>
 <div id="summary" role="alert" tabindex="-1"></div>

@@ -11,7 +11,11 @@ const tokenKey = "setup.token_sha256";
 
 /** True once an organisation, school and first administrator exist. */
 export async function isSetupComplete(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom("instance_settings").select("value").where("key", "=", completedKey).executeTakeFirst();
+  const row = await db
+    .selectFrom("instance_settings")
+    .select("value")
+    .where("key", "=", completedKey)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -24,7 +28,11 @@ export async function issueSetupToken(db: Kysely<Database>): Promise<string> {
 
 /** True when `token` is the current setup token. */
 export async function isSetupTokenValid(db: Kysely<Database>, token: string): Promise<boolean> {
-  const row = await db.selectFrom("instance_settings").select("value").where("key", "=", tokenKey).executeTakeFirst();
+  const row = await db
+    .selectFrom("instance_settings")
+    .select("value")
+    .where("key", "=", tokenKey)
+    .executeTakeFirst();
   if (!row) return false;
   const expected = Buffer.from(row.value, "hex");
   const given = Buffer.from(sha256(token), "hex");

@@ -26,7 +26,10 @@ forEachDialect("first-run setup over HTTP", (database) => {
 
   it("answers health checks but nothing else before setup", async () => {
     expect((await app.inject("/healthz")).statusCode).toBe(200);
-    expect((await app.inject("/readyz")).json()).toMatchObject({ status: "ready", database: database().capabilities.engine });
+    expect((await app.inject("/readyz")).json()).toMatchObject({
+      status: "ready",
+      database: database().capabilities.engine,
+    });
     const refused = await app.inject("/api/v1/anything");
     expect(refused.statusCode).toBe(503);
     expect(refused.json()).toMatchObject({ error: { id: "setup_required" } });
@@ -40,7 +43,11 @@ forEachDialect("first-run setup over HTTP", (database) => {
   });
 
   it("refuses a wrong token without creating anything", async () => {
-    const response = await app.inject({ method: "POST", url: "/api/v1/setup", payload: form("not-the-token") });
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/v1/setup",
+      payload: form("not-the-token"),
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({ error: { id: "setup_token_invalid" } });
     expect(await database().db.selectFrom("schools").selectAll().execute()).toEqual([]);
@@ -50,7 +57,8 @@ forEachDialect("first-run setup over HTTP", (database) => {
     const bad = { ...form(token), admin: { name: "", email: "not-an-email", password: "short" } };
     const response = await app.inject({ method: "POST", url: "/api/v1/setup", payload: bad });
     expect(response.statusCode).toBe(400);
-    const paths = (response.json() as { error: { fields: { path: string }[] } }).error.fields.map((field) => field.path);
+    const body: { error: { fields: { path: string }[] } } = response.json();
+    const paths = body.error.fields.map((field) => field.path);
     expect(paths).toEqual(["admin.name", "admin.email", "admin.password"]);
   });
 
@@ -64,8 +72,12 @@ forEachDialect("first-run setup over HTTP", (database) => {
     expect(await verifyPassword(user.password_hash ?? "", "a long pass phrase")).toBe(true);
     const membership = await db.selectFrom("memberships").selectAll().executeTakeFirstOrThrow();
     expect(membership.role).toBe("administrator");
-    const events = (await db.selectFrom("audit_records").select("event").orderBy("created_at").execute()).map((r) => r.event);
-    expect(events).toEqual(expect.arrayContaining(["organisation.created", "school.created", "user.created", "setup.completed"]));
+    const events = (await db.selectFrom("audit_records").select("event").orderBy("created_at").execute()).map(
+      (r) => r.event,
+    );
+    expect(events).toEqual(
+      expect.arrayContaining(["organisation.created", "school.created", "user.created", "setup.completed"]),
+    );
     expect((await verifyAuditChains(db)).problems).toEqual([]);
     expect((await app.inject("/api/v1/anything")).statusCode).toBe(404);
   });

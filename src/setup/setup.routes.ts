@@ -15,7 +15,10 @@ export function registerSetupRoutes(app: FastifyInstance, services: AppServices)
   const { db } = services.database;
 
   app.get("/setup", async (_request, reply) => {
-    const page = renderSetupPage({ complete: await isSetupComplete(db), publicUrl: services.config.publicUrl });
+    const page = renderSetupPage({
+      complete: await isSetupComplete(db),
+      publicUrl: services.config.publicUrl,
+    });
     return reply.type("text/html; charset=utf-8").send(page);
   });
 
@@ -30,9 +33,13 @@ export function registerSetupRoutes(app: FastifyInstance, services: AppServices)
       });
     }
     if (!(await isSetupTokenValid(db, parsed.data.token))) {
-      throw new AppError("setup_token_invalid", "This setup link is not valid (it may have been replaced by a newer one).", {
-        hint: "Use the newest link printed by `npm start`, or run `npx vigil setup` on the server.",
-      });
+      throw new AppError(
+        "setup_token_invalid",
+        "This setup link is not valid (it may have been replaced by a newer one).",
+        {
+          hint: "Use the newest link printed by `npm start`, or run `npx vigil setup` on the server.",
+        },
+      );
     }
     const { token: _token, ...input } = parsed.data;
     const result = await completeSetup(services.database, request.context, input);

@@ -15,8 +15,12 @@ export async function buildSchool(
 ): Promise<{ organisationId: string; schoolId: string }> {
   return inTransaction(database, { actor: testActor, ip: "127.0.0.1" }, async (ctx) => {
     const organisationId =
-      overrides.organisationId ?? (await createOrganisation(ctx, { name: `Trust ${randomUUID().slice(0, 8)}`, kind: "trust" }));
-    const schoolId = await createSchool(ctx, { organisationId, name: overrides.name ?? `School ${randomUUID().slice(0, 8)}` });
+      overrides.organisationId ??
+      (await createOrganisation(ctx, { name: `Trust ${randomUUID().slice(0, 8)}`, kind: "trust" }));
+    const schoolId = await createSchool(ctx, {
+      organisationId,
+      name: overrides.name ?? `School ${randomUUID().slice(0, 8)}`,
+    });
     return { organisationId, schoolId };
   });
 }

@@ -63,7 +63,11 @@ export const foundation: Migration = {
       .addColumn("hash", "text", (c) => c.notNull())
       .addPrimaryKeyConstraint("audit_records_pk", ["chain", "seq"])
       .execute();
-    await db.schema.createIndex("audit_records_school").on("audit_records").columns(["school_id", "created_at"]).execute();
+    await db.schema
+      .createIndex("audit_records_school")
+      .on("audit_records")
+      .columns(["school_id", "created_at"])
+      .execute();
     await db.schema
       .createTable("audit_chain_heads")
       .addColumn("chain", "text", (c) => c.primaryKey())

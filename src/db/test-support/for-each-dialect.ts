@@ -27,7 +27,10 @@ export function testEngines(): Engine[] {
 }
 
 /** Declares `body` once per engine, inside `describe("<name> [engine]")`. */
-export function forEachDialect(name: string, body: (database: () => VigilDatabase, info: TestDatabase) => void): void {
+export function forEachDialect(
+  name: string,
+  body: (database: () => VigilDatabase, info: TestDatabase) => void,
+): void {
   for (const engine of testEngines()) {
     describe(`${name} [${engine}]`, () => {
       let opened: VigilDatabase | undefined;
@@ -53,10 +56,18 @@ export function forEachDialect(name: string, body: (database: () => VigilDatabas
 }
 
 /** Creates an empty database for one engine and a function that removes it. */
-export async function createTestDatabase(engine: Engine): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  engine: Engine,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   if (engine === "sqlite") {
     const folder = mkdtempSync(join(tmpdir(), "vigil-test-"));
-    return { url: join(folder, "vigil.db"), drop: () => Promise.resolve(rmSync(folder, { recursive: true, force: true })) };
+    return {
+      url: join(folder, "vigil.db"),
+      drop: () => {
+        rmSync(folder, { recursive: true, force: true });
+        return Promise.resolve();
+      },
+    };
   }
   const adminUrl = process.env[postgresTestUrlEnv];
   if (!adminUrl) throw new Error(`${postgresTestUrlEnv} is not set`);
@@ -66,7 +77,8 @@ export async function createTestDatabase(engine: Engine): Promise<{ url: string;
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => withClient(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`)),
+    drop: () =>
+      withClient(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`)),
   };
 }
 

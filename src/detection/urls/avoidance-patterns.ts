@@ -39,6 +39,8 @@ const GLYPE = /\/browse\.php$/i;
 const CGIPROXY = /\/nph-[a-z0-9_-]*proxy[a-z0-9_-]*\.(?:cgi|pl)(?:\/|$)/i;
 const CROXY = /(?:^|&)__cp[oi]=|\/__cpi\.php/i;
 const PROXY_WORDS = /proxy|unblock|browse|surf|anon|hide|relay|fetch|bypass/i;
+/** Every path the checks below could match contains one of these. */
+const HINT = /dns-query|resolve|browse|nph-|__cpi|proxy|unblock|surf|anon|hide|relay|fetch|bypass/i;
 const RELAY_PARAMS = ["u", "url", "q", "target", "link", "site"] as const;
 const ABSOLUTE_URL = /^(?:https?:\/\/|https?%3a|www\.)/i;
 
@@ -46,6 +48,10 @@ const ABSOLUTE_URL = /^(?:https?:\/\/|https?%3a|www\.)/i;
 export function findAvoidancePatterns(parts: UrlParts): AvoidancePattern[] {
   const found: AvoidancePattern[] = [];
   const { host, path, query } = parts;
+  // Nearly every URL has none of these marks; one regex rules them all out.
+  if (!HINT.test(path) && !query.includes("__cp") && !DOH_HOSTS.has(host) && !host.endsWith(".goog")) {
+    return found;
+  }
   if (DOH_QUERY_PATH.test(path) || (DOH_HOSTS.has(host) && DOH_PATH.test(path))) {
     found.push({ kind: "doh", pattern: "doh-endpoint" });
   }

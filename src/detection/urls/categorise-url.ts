@@ -55,12 +55,14 @@ export function categoriseUrl(
     };
     found.push({ hit, avoidance: kind });
   }
+  const search = searchQueryFromParts(parts);
+  if (found.length === 0) return { host: parts.host, categories: [], search, avoidance: [] };
   const kept =
     options.allowWins === true && allowed ? found.filter(({ hit }) => hit.kind !== "alert") : found;
   return {
     host: parts.host,
     categories: kept.map(({ hit }) => hit),
-    search: searchQueryFromParts(parts),
+    search,
     avoidance: kept.flatMap(({ hit, avoidance }) =>
       avoidance ? [{ kind: avoidance, source: hit.source, list: hit.list }] : [],
     ),

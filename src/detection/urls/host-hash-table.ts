@@ -88,3 +88,25 @@ export function insertHost(table: HostHashTable, host: string, value: number): v
   slots[slot * SLOT_WIDTH + 1] = b;
   slots[slot * SLOT_WIDTH + 2] = value + 1;
 }
+
+const FILTER_BITS = 1 << 16;
+
+/**
+ * A 64 Kbit filter of a small table's hash A values: a clear bit proves a host is absent, so the
+ * hot loop skips most probes of the URL-prefix table (a few thousand hosts, ~5% false hits).
+ */
+export function buildHostFilter(table: HostHashTable): Uint32Array {
+  const bits = new Uint32Array(FILTER_BITS / 32);
+  for (let at = 0; at < table.slots.length; at += SLOT_WIDTH) {
+    if (table.slots[at + 2] === 0) continue;
+    const bit = table.slots[at]! & (FILTER_BITS - 1);
+    bits[bit >>> 5]! |= 1 << (bit & 31);
+  }
+  return bits;
+}
+
+/** False when `a` is certainly not in the table buildHostFilter saw. */
+export function mayContain(filter: Uint32Array, a: number): boolean {
+  const bit = a & (FILTER_BITS - 1);
+  return (filter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+}

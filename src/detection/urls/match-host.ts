@@ -4,7 +4,7 @@
  * longest listed suffix decides the categories, so `safe.example.com` can be allowed while
  * `example.com` is blocked.
  */
-import { probe, SEED_A, SEED_B, stepA, stepB } from "./host-hash-table.js";
+import { mayContain, probe, SEED_A, SEED_B, stepA, stepB } from "./host-hash-table.js";
 import { SET_HAS_ALLOW, type UrlLookup } from "./url-lookup.js";
 
 export type HostMatch = {
@@ -40,6 +40,7 @@ export function matchHost(lookup: UrlLookup, host: string, isIp: boolean): HostM
         match.allowStart = i;
       }
     }
+    if (!mayContain(lookup.urlHostFilter, a)) continue;
     const group = probe(lookup.urlHosts, a, b);
     if (group !== -1) (match.urlGroups ??= []).push({ group, start: i });
   }

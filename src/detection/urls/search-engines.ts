@@ -101,8 +101,8 @@ const BRANDS = new Set([...SEARCH_ENGINE_RULES.map((engineRule) => engineRule.en
 /** The engine whose brand is a label of `host` (`www.google.co.uk` → google), or undefined. */
 export function findEngineBrand(host: string): string | undefined {
   let end = host.lastIndexOf(".");
-  // The last label is the TLD, never a brand.
-  while (end > 0) {
+  // The TLD is never the brand; the brand is one of the two labels before it (google.co.uk).
+  for (let tries = 0; tries < 2 && end > 0; tries++) {
     const start = host.lastIndexOf(".", end - 1) + 1;
     const label = host.slice(start, end);
     if (BRANDS.has(label)) return engineForBrand(label);

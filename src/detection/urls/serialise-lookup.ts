@@ -4,7 +4,7 @@
  * `VGUL`, version, metadata JSON length, the JSON (lists and URL paths), then each typed array
  * as element count + elements. Loading makes views over the bytes without copying them.
  */
-import { SLOT_WIDTH, type HostHashTable } from "./host-hash-table.js";
+import { buildHostFilter, SLOT_WIDTH, type HostHashTable } from "./host-hash-table.js";
 import { deriveSetFlags, type UrlListInfo, type UrlLookup } from "./url-lookup.js";
 import { UrlListFormatError } from "./url-list-error.js";
 
@@ -65,6 +65,7 @@ export function deserialiseUrlLookup(input: Uint8Array): UrlLookup {
     setStarts,
     setLists,
     setFlags: deriveSetFlags(meta.lists, setStarts, setLists),
+    urlHostFilter: buildHostFilter(urlHosts),
   };
   checkReferences(lookup);
   return lookup;

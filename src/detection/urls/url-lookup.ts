@@ -5,7 +5,7 @@
  * visited host.
  */
 import { canonicaliseHost } from "./canonical-host.js";
-import { createHostHashTable, insertHost, type HostHashTable } from "./host-hash-table.js";
+import { buildHostFilter, createHostHashTable, insertHost, type HostHashTable } from "./host-hash-table.js";
 import { resolveListMapping, type ListKind, type ListMapping } from "./url-categories.js";
 
 /** One list to compile: a UT1 category folder, the adult top-1M list, or a school's own list. */
@@ -35,8 +35,10 @@ export type UrlLookup = {
   /** Category set s holds the list ids setLists[setStarts[s]] until [setStarts[s + 1]]. */
   setStarts: Uint32Array;
   setLists: Uint16Array;
-  /** Per set: SET_HAS_ALLOW and friends, derived from the lists (not serialised). */
+  /** Per set: SET_HAS_ALLOW, derived from the lists (not serialised). */
   setFlags: Uint8Array;
+  /** Quick absence test for urlHosts (host-hash-table.ts buildHostFilter; not serialised). */
+  urlHostFilter: Uint32Array;
 };
 
 export const SET_HAS_ALLOW = 1;
@@ -145,6 +147,7 @@ function compile(
     setStarts,
     setLists,
     setFlags: deriveSetFlags(lists, setStarts, setLists),
+    urlHostFilter: buildHostFilter(urlHosts),
   };
 }
 

@@ -18,7 +18,10 @@ export interface AuditEntry {
 }
 
 /** Writes one audit record; returns its chain and sequence number. */
-export async function appendAudit(ctx: WriteContext, entry: AuditEntry): Promise<{ chain: string; seq: number }> {
+export async function appendAudit(
+  ctx: WriteContext,
+  entry: AuditEntry,
+): Promise<{ chain: string; seq: number }> {
   const chain = entry.schoolId ?? instanceChain;
   await ctx.trx
     .insertInto("audit_chain_heads")
@@ -32,7 +35,7 @@ export async function appendAudit(ctx: WriteContext, entry: AuditEntry): Promise
   const previous = head ?? { seq: 0, hash: genesisHash };
   const record = {
     chain,
-    seq: Number(previous.seq) + 1,
+    seq: previous.seq + 1,
     school_id: entry.schoolId,
     event: entry.event,
     actor_kind: ctx.actor.kind,
@@ -46,7 +49,14 @@ export async function appendAudit(ctx: WriteContext, entry: AuditEntry): Promise
     prev_hash: previous.hash,
   };
   const hash = hashAuditRecord(record);
-  await ctx.trx.insertInto("audit_records").values({ ...record, hash }).execute();
-  await ctx.trx.updateTable("audit_chain_heads").set({ seq: record.seq, hash }).where("chain", "=", chain).execute();
+  await ctx.trx
+    .insertInto("audit_records")
+    .values({ ...record, hash })
+    .execute();
+  await ctx.trx
+    .updateTable("audit_chain_heads")
+    .set({ seq: record.seq, hash })
+    .where("chain", "=", chain)
+    .execute();
   return { chain, seq: record.seq };
 }

@@ -9,7 +9,9 @@ import { verifyAuditChains } from "./verify-audit-chains.js";
 
 describe("canonicalJson", () => {
   it("sorts keys at every depth and drops undefined", () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, "x"], c: null, e: undefined } })).toBe('{"a":{"c":null,"d":[1,"x"]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, "x"], c: null, e: undefined } })).toBe(
+      '{"a":{"c":null,"d":[1,"x"]},"b":1}',
+    );
   });
   it("refuses values JSON cannot hold", () => {
     expect(() => canonicalJson({ a: Number.NaN })).toThrow(/no JSON form/);
@@ -27,7 +29,12 @@ forEachDialect("audit hash chain", (database) => {
     ({ schoolId } = await buildSchool(database()));
     await inTransaction(database(), { actor: testActor, ip: "10.0.0.1" }, async (ctx) => {
       for (let index = 0; index < 4; index += 1) {
-        await appendAudit(ctx, { event: "user.created", schoolId, subject: { type: "user", id: `u${index}` }, data: { index } });
+        await appendAudit(ctx, {
+          event: "user.created",
+          schoolId,
+          subject: { type: "user", id: `u${index}` },
+          data: { index },
+        });
       }
     });
   });
@@ -39,7 +46,9 @@ forEachDialect("audit hash chain", (database) => {
   });
 
   it("names a record whose content was altered", async () => {
-    await sql`update audit_records set data = '{"index":99}' where chain = ${schoolId} and seq = 3`.execute(database().db);
+    await sql`update audit_records set data = '{"index":99}' where chain = ${schoolId} and seq = 3`.execute(
+      database().db,
+    );
     const { problems } = await verifyAuditChains(database().db);
     expect(problems).toEqual([expect.objectContaining({ chain: schoolId, seq: 3, kind: "altered" })]);
   });
@@ -75,7 +84,13 @@ forEachDialect("audit hash chain", (database) => {
     );
     const report = await verifyAuditChains(database().db);
     expect(report.problems).toEqual([]);
-    const rows = await database().db.selectFrom("audit_records").select("seq").where("chain", "=", schoolId).execute();
-    expect(rows.map((row) => Number(row.seq)).sort((a, b) => a - b)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+    const rows = await database()
+      .db.selectFrom("audit_records")
+      .select("seq")
+      .where("chain", "=", schoolId)
+      .execute();
+    expect(rows.map((row) => row.seq).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 13 }, (_, i) => i + 1),
+    );
   });
 });

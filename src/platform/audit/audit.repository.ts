@@ -4,7 +4,11 @@ import type { Database } from "../../db/schema.js";
 import { schoolInScope, type SchoolScope } from "../../schools/school-scope.js";
 
 /** A page of audit records of the schools in scope. */
-export async function findAuditRecords(db: Kysely<Database>, scope: SchoolScope, options: { limit?: number } = {}) {
+export async function findAuditRecords(
+  db: Kysely<Database>,
+  scope: SchoolScope,
+  options: { limit?: number } = {},
+) {
   return db
     .selectFrom("audit_records")
     .selectAll()

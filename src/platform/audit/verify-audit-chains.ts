@@ -56,15 +56,30 @@ async function verifyChain(
       .execute();
     for (const record of page) {
       report.records += 1;
-      const seq = Number(record.seq);
+      const seq = record.seq;
       if (seq !== expectedSeq) {
-        return problem(chain, expectedSeq, "missing", `record ${expectedSeq} is missing (the next one is ${seq})`);
+        return problem(
+          chain,
+          expectedSeq,
+          "missing",
+          `record ${expectedSeq} is missing (the next one is ${seq})`,
+        );
       }
       if (record.prev_hash !== previousHash) {
-        return problem(chain, seq, "reordered", `record ${seq} does not follow record ${seq - 1}: its link was changed or the records were reordered`);
+        return problem(
+          chain,
+          seq,
+          "reordered",
+          `record ${seq} does not follow record ${seq - 1}: its link was changed or the records were reordered`,
+        );
       }
       if (!hashMatches(record)) {
-        return problem(chain, seq, "altered", `record ${seq} (${record.event}) was altered after it was written`);
+        return problem(
+          chain,
+          seq,
+          "altered",
+          `record ${seq} (${record.event}) was altered after it was written`,
+        );
       }
       previousHash = record.hash;
       expectedSeq = seq + 1;
@@ -72,9 +87,13 @@ async function verifyChain(
     if (page.length < pageSize) break;
   }
   const lastSeq = expectedSeq - 1;
-  if (!head) return problem(chain, lastSeq, "truncated", "the chain has no head record: the head was removed");
-  if (Number(head.seq) !== lastSeq || head.hash !== previousHash) {
-    const detail = Number(head.seq) > lastSeq ? `records ${lastSeq + 1} to ${head.seq} were removed` : "the head does not match the last record";
+  if (!head)
+    return problem(chain, lastSeq, "truncated", "the chain has no head record: the head was removed");
+  if (head.seq !== lastSeq || head.hash !== previousHash) {
+    const detail =
+      head.seq > lastSeq
+        ? `records ${lastSeq + 1} to ${head.seq} were removed`
+        : "the head does not match the last record";
     return problem(chain, lastSeq + 1, "truncated", detail);
   }
   return undefined;
@@ -83,7 +102,7 @@ async function verifyChain(
 function hashMatches(record: AuditRecordsTable): boolean {
   const { hash, ...rest } = record;
   try {
-    return hashAuditRecord({ ...rest, seq: Number(rest.seq) }) === hash;
+    return hashAuditRecord(rest) === hash;
   } catch {
     return false; // data that is no longer JSON was altered too
   }

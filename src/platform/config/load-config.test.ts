@@ -11,7 +11,12 @@ describe("loadConfig", () => {
   it("runs on SQLite in ./data with no settings at all", () => {
     const folder = cwd();
     const config = loadConfig({}, folder);
-    expect(config).toMatchObject({ port: 3000, host: "127.0.0.1", dataDir: join(folder, "data"), logLevel: "info" });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: "127.0.0.1",
+      dataDir: join(folder, "data"),
+      logLevel: "info",
+    });
     expect(config.databaseUrl).toBe(join(folder, "data", "vigil.db"));
     expect(config.publicUrl).toBe("http://localhost:3000");
   });

@@ -43,19 +43,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port,
     host: read("host") ?? settingDefinitions.host.default,
     dataDir,
-    databaseUrl: /^postgres(ql)?:/i.test(databaseUrl) ? databaseUrl : resolve(cwd, databaseUrl.replace(/^sqlite:(\/\/)?/i, "")),
+    databaseUrl: /^postgres(ql)?:/i.test(databaseUrl)
+      ? databaseUrl
+      : resolve(cwd, databaseUrl.replace(/^sqlite:(\/\/)?/i, "")),
     publicUrl: (read("publicUrl") ?? `http://localhost:${port}`).replace(/\/+$/, ""),
     logLevel: read("logLevel") ?? settingDefinitions.logLevel.default,
-    shutdownTimeoutSeconds: read("shutdownTimeoutSeconds") ?? settingDefinitions.shutdownTimeoutSeconds.default,
+    shutdownTimeoutSeconds:
+      read("shutdownTimeoutSeconds") ?? settingDefinitions.shutdownTimeoutSeconds.default,
   };
 }
 
-function readConfigFile(env: NodeJS.ProcessEnv, cwd: string): { path: string; values: Record<string, unknown> } {
+function readConfigFile(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): { path: string; values: Record<string, unknown> } {
   const named = env[configFileEnv];
   const path = resolve(cwd, named ?? defaultConfigFile);
   if (!existsSync(path)) {
     if (named !== undefined) {
-      throw new AppError("invalid_setting", `Invalid setting ${configFileEnv}: the file ${path} does not exist.`);
+      throw new AppError(
+        "invalid_setting",
+        `Invalid setting ${configFileEnv}: the file ${path} does not exist.`,
+      );
     }
     return { path, values: {} };
   }
@@ -67,7 +76,10 @@ function readConfigFile(env: NodeJS.ProcessEnv, cwd: string): { path: string; va
     throw new AppError("invalid_setting", `The configuration file ${path} is not valid JSON: ${reason}`);
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new AppError("invalid_setting", `The configuration file ${path} must hold a JSON object of settings.`);
+    throw new AppError(
+      "invalid_setting",
+      `The configuration file ${path} must hold a JSON object of settings.`,
+    );
   }
   const unknownKeys = Object.keys(parsed).filter((key) => !(key in settingDefinitions));
   if (unknownKeys.length > 0) {

@@ -8,7 +8,13 @@ import { ZodError } from "zod";
 import { AppError, validationError } from "../errors/app-error.js";
 
 export interface ErrorBody {
-  error: { id: string; message: string; hint?: string; fields?: { path: string; message: string }[]; requestId: string };
+  error: {
+    id: string;
+    message: string;
+    hint?: string;
+    fields?: { path: string; message: string }[];
+    requestId: string;
+  };
 }
 
 /** Installs the error and not-found handlers. */
@@ -23,7 +29,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) => {
     const body: ErrorBody = {
-      error: { id: "not_found", message: `Nothing is at ${request.method} ${request.url}.`, requestId: request.id },
+      error: {
+        id: "not_found",
+        message: `Nothing is at ${request.method} ${request.url}.`,
+        requestId: request.id,
+      },
     };
     return reply.status(404).send(body);
   });
@@ -34,7 +44,7 @@ function toAppError(error: FastifyError | Error): AppError {
   if (error instanceof ZodError) return validationError(error.issues);
   const status = "statusCode" in error && typeof error.statusCode === "number" ? error.statusCode : 500;
   if (status === 413) return new AppError("payload_too_large", "The request body is too large.");
-  if (status === 415 || (status === 400 && "code" in error && String(error.code).startsWith("FST_ERR_CTP"))) {
+  if (status === 415 || (status === 400 && "code" in error && error.code.startsWith("FST_ERR_CTP"))) {
     return new AppError("validation_failed", `The request body could not be read: ${error.message}`);
   }
   if (status >= 400 && status < 500) return new AppError("validation_failed", error.message);

@@ -21,7 +21,11 @@ declare module "fastify" {
 export function registerRequestContext(app: FastifyInstance): void {
   app.decorateRequest("context", null as unknown as RequestContext);
   app.addHook("onRequest", (request: FastifyRequest, _reply, done) => {
-    request.context = { actor: { kind: "anonymous", label: `anonymous (${request.ip})` }, ip: request.ip, requestId: request.id };
+    request.context = {
+      actor: { kind: "anonymous", label: `anonymous (${request.ip})` },
+      ip: request.ip,
+      requestId: request.id,
+    };
     done();
   });
 }
