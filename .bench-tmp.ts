@@ -27,7 +27,8 @@ import { createHitBuffer } from "./src/detection/automaton-scan.js";
 import { foldStrict } from "./src/detection/fold-strict.js";
 import { runAutomaton } from "./src/detection/automaton-scan.js";
 const compiled = compileLibrary(library);
-const scratch = { strict: createFoldBuffer(1024), aggressive: createFoldBuffer(1024), hits: createHitBuffer() };
+import { createScratch } from "./src/detection/scan-chunk.js";
+const scratch = createScratch(library.rules.length); const hb = createHitBuffer();
 let terms = 0; let strictHits = 0;
 t = performance.now();
 for (const c of planChunks(text)) { const h = scanChunk(text, c, compiled, scratch); terms += h.terms.length; }
@@ -36,5 +37,5 @@ t = performance.now();
 for (const c of planChunks(text)) { foldStrict(text, c.from, c.to, c.padStart, c.padEnd, scratch.strict); }
 console.log("fold only MB/s", (text.length / 1e6 / ((performance.now() - t) / 1000)).toFixed(1));
 t = performance.now();
-for (const c of planChunks(text)) { foldStrict(text, c.from, c.to, c.padStart, c.padEnd, scratch.strict); scratch.hits.count = 0; runAutomaton(compiled.strict.latin!.automaton, scratch.strict.symbols, 0, scratch.strict.length, scratch.hits); strictHits += scratch.hits.count; }
+for (const c of planChunks(text)) { foldStrict(text, c.from, c.to, c.padStart, c.padEnd, scratch.strict); hb.count = 0; runAutomaton(compiled.strict.latin!.automaton, scratch.strict.symbols, 0, scratch.strict.length, hb); strictHits += hb.count; }
 console.log("fold+dfa MB/s", (text.length / 1e6 / ((performance.now() - t) / 1000)).toFixed(1), "hits", strictHits, "states", compiled.strict.latin!.automaton.stateCount, "classes", compiled.strict.latin!.automaton.classCount, "agg states", compiled.aggressive.latin!.automaton.stateCount);

@@ -11,6 +11,8 @@ export type FoldBuffer = {
   length: number;
   /** The strict pass saw a symbol outside ASCII, so non-Latin automata must run. */
   hasNonLatin: boolean;
+  /** Strict view only: the aggressive view could hold evidence, so it must be built. */
+  mayBeObfuscated: boolean;
   /** Positions with evidence, in increasing order (aggressive view only). */
   evidenceAt: Int32Array;
   evidenceCount: number;
@@ -24,6 +26,7 @@ export function createFoldBuffer(capacity: number): FoldBuffer {
     evidence: new Uint8Array(capacity),
     length: 0,
     hasNonLatin: false,
+    mayBeObfuscated: true,
     evidenceAt: new Int32Array(64),
     evidenceCount: 0,
   };

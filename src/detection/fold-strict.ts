@@ -2,7 +2,7 @@
 // Compatibility forms, case, diacritics, look-alikes, zero-width and bidi characters are folded;
 // every separator run becomes one BOUNDARY symbol. Nothing is guessed (no leet, no collapsing).
 import { type FoldBuffer, ensureCapacity } from "./fold-buffer.js";
-import { Kind, MAX_EXPANSION, foldAstral, getFoldTable } from "./fold-table.js";
+import { Kind, LEET_CODE, MAX_EXPANSION, SKIP_CODE, foldAstral, getFoldTable } from "./fold-table.js";
 import { BOUNDARY } from "./symbols.js";
 
 /** How far a leet symbol looks ahead for the word character that makes it part of a word. */
@@ -18,9 +18,46 @@ function isLeetInWord(text: string, from: number, kinds: Uint8Array): boolean {
   return false;
 }
 
+/** Slow path: a multi-symbol expansion or a surrogate at `i`; returns the new length. */
+function foldSlow(text: string, i: number, to: number, unit: number, out: FoldBuffer, n: number): number {
+  const table = getFoldTable();
+  let folded = " ";
+  if (table.kind[unit] === Kind.multi) folded = table.multi.get(unit) ?? " ";
+  else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < to) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) folded = foldAstral(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+  }
+  out.length = n;
+  ensureCapacity(out, n + MAX_EXPANSION + (to - i) + 2);
+  let atBoundary = n > 0 && out.symbols[n - 1] === BOUNDARY;
+  for (let k = 0; k < folded.length; k++) {
+    const symbol = folded.charCodeAt(k);
+    if (symbol === BOUNDARY) {
+      if (atBoundary) continue;
+      atBoundary = true;
+    } else {
+      atBoundary = false;
+      if (symbol >= 0x80) out.hasNonLatin = true;
+    }
+    out.symbols[n] = symbol;
+    out.starts[n++] = i;
+  }
+  return n;
+}
+
+/** Width in code units of the surrogate pair at `i`, else 1. */
+function widthAt(text: string, i: number, to: number): number {
+  const unit = text.charCodeAt(i);
+  if (unit < 0xd800 || unit > 0xdbff || i + 1 >= to) return 1;
+  const low = text.charCodeAt(i + 1);
+  return low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+}
+
 /**
  * Folds `text[from, to)` into `out` (strict view). `padStart`/`padEnd` add a BOUNDARY at the ends,
  * which is right at the real start/end of a text or at a separator, and wrong inside a word.
+ * Also notes whether the aggressive view could differ in a way that matters (digits, leet
+ * symbols, a letter three times in a row, single letters in a row), so it can be skipped.
  */
 export function foldStrict(
   text: string,
@@ -31,88 +68,72 @@ export function foldStrict(
   out: FoldBuffer,
 ): void {
   const table = getFoldTable();
-  const kinds = table.kind;
-  const symbolOf = table.symbol;
+  const code = table.code;
   out.length = 0;
+  out.hasNonLatin = false;
   ensureCapacity(out, to - from + 2);
   let symbols = out.symbols;
   let starts = out.starts;
   let n = 0;
   let atBoundary = padStart;
-  let nonLatin = false;
+  let suspicious = false;
+  let wordStart = 0;
+  let previousWordLength = 0;
   if (padStart) {
     symbols[0] = BOUNDARY;
     starts[0] = from;
     n = 1;
+    wordStart = 1;
   }
   for (let i = from; i < to; i++) {
     const unit = text.charCodeAt(i);
-    const kind = kinds[unit]!;
-    if (kind === Kind.latin || kind === Kind.digit) {
-      symbols[n] = symbolOf[unit]!;
+    let value = code[unit]!;
+    if (value > BOUNDARY) {
+      if (value < 0x3a || value >= 0x80 || (value === symbols[n - 1] && value === symbols[n - 2])) {
+        suspicious = true;
+        if (value >= 0x80) out.hasNonLatin = true;
+      }
+      symbols[n] = value;
       starts[n++] = i;
       atBoundary = false;
-    } else if (kind === Kind.boundary) {
-      if (!atBoundary) {
-        symbols[n] = BOUNDARY;
-        starts[n++] = i;
-        atBoundary = true;
-      }
-    } else if (kind === Kind.skip) {
       continue;
-    } else if (kind === Kind.other) {
-      symbols[n] = symbolOf[unit]!;
-      starts[n++] = i;
-      atBoundary = false;
-      nonLatin = true;
-    } else if (kind === Kind.leet) {
+    }
+    if (value === SKIP_CODE) continue;
+    if (value === LEET_CODE) {
       // `$` and `@` also end a word ("nud3$"); a trailing `!` or `|` is punctuation.
-      const symbol = symbolOf[unit]!;
+      const symbol = table.symbol[unit]!;
       const endsWord = !atBoundary && n > 0 && (symbol === 0x24 || symbol === 0x40);
-      if (endsWord || isLeetInWord(text, i + 1, kinds)) {
-        symbols[n] = symbolOf[unit]!;
-        starts[n++] = i;
-        atBoundary = false;
-      } else if (!atBoundary) {
-        symbols[n] = BOUNDARY;
-        starts[n++] = i;
-        atBoundary = true;
-      }
-    } else {
-      // Multi-symbol expansions and astral code points: the slow path, may grow the buffer.
-      let folded: string;
-      let width = 1;
-      if (kind === Kind.multi) folded = table.multi.get(unit) ?? " ";
-      else {
-        const low = i + 1 < to ? text.charCodeAt(i + 1) : 0;
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          folded = foldAstral(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
-          width = 2;
-        } else folded = " ";
-      }
-      out.length = n;
-      ensureCapacity(out, n + MAX_EXPANSION + (to - i) + 2);
-      symbols = out.symbols;
-      starts = out.starts;
-      for (let k = 0; k < folded.length; k++) {
-        const symbol = folded.charCodeAt(k);
-        if (symbol === BOUNDARY) {
-          if (atBoundary) continue;
-          atBoundary = true;
-        } else {
-          atBoundary = false;
-          if (symbol >= 0x80) nonLatin = true;
-        }
+      if (endsWord || isLeetInWord(text, i + 1, table.kind)) {
         symbols[n] = symbol;
         starts[n++] = i;
+        atBoundary = false;
+        suspicious = true;
+        continue;
       }
-      i += width - 1;
+      value = BOUNDARY;
     }
+    if (value === BOUNDARY) {
+      if (atBoundary) continue;
+      const wordLength = n - wordStart;
+      if (wordLength === 1 && previousWordLength === 1) suspicious = true;
+      previousWordLength = wordLength;
+      symbols[n] = BOUNDARY;
+      starts[n++] = i;
+      wordStart = n;
+      atBoundary = true;
+      continue;
+    }
+    n = foldSlow(text, i, to, unit, out, n);
+    symbols = out.symbols;
+    starts = out.starts;
+    atBoundary = symbols[n - 1] === BOUNDARY;
+    suspicious = true;
+    i += widthAt(text, i, to) - 1;
   }
   if (padEnd && !atBoundary) {
     symbols[n] = BOUNDARY;
     starts[n++] = to;
   }
   out.length = n;
-  out.hasNonLatin = nonLatin;
+  out.mayBeObfuscated = suspicious || out.hasNonLatin;
 }

@@ -25,7 +25,24 @@ export type FoldTable = {
   kind: Uint8Array;
   symbol: Uint16Array;
   multi: Map<number, string>;
+  /**
+   * The scan loop's single lookup: a word symbol (> BOUNDARY), BOUNDARY, SKIP_CODE (0), or a
+   * negative code for the slow paths (LEET_CODE, SLOW_CODE).
+   */
+  code: Int32Array;
 };
+
+export const SKIP_CODE = 0;
+export const LEET_CODE = -1;
+/** Multi-symbol expansions and surrogates. */
+export const SLOW_CODE = -2;
+
+function codeFor(kind: number, symbol: number): number {
+  if (kind === Kind.latin || kind === Kind.digit || kind === Kind.other) return symbol;
+  if (kind === Kind.boundary) return BOUNDARY;
+  if (kind === Kind.skip) return SKIP_CODE;
+  return kind === Kind.leet ? LEET_CODE : SLOW_CODE;
+}
 
 /** Longest expansion kept; longer compatibility sequences (Arabic ligature phrases) become a boundary. */
 export const MAX_EXPANSION = 4;
@@ -101,6 +118,7 @@ export function getFoldTable(): FoldTable {
     kind: new Uint8Array(65536),
     symbol: new Uint16Array(65536),
     multi: new Map(),
+    code: new Int32Array(65536),
   };
   for (let unit = 0; unit < 65536; unit++) {
     if (unit >= 0xd800 && unit <= 0xdfff) {
@@ -115,6 +133,7 @@ export function getFoldTable(): FoldTable {
     }
     classify(table, unit, foldCodePoint(unit));
   }
+  for (let unit = 0; unit < 65536; unit++) table.code[unit] = codeFor(table.kind[unit]!, table.symbol[unit]!);
   shared = table;
   return table;
 }

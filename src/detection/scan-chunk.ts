@@ -102,7 +102,8 @@ export function scanChunk(text: string, chunk: Chunk, compiled: CompiledLibrary,
     runAutomaton(group.automaton, strict.symbols, 0, strict.length, run.hits);
     runs.push(run);
   }
-  foldAggressive(text, strict, aggressive);
+  aggressive.evidenceCount = 0;
+  if (strict.mayBeObfuscated) foldAggressive(text, strict, aggressive);
   if (aggressive.evidenceCount > 0) {
     for (const group of groupsFor(compiled.aggressive, aggressive)) {
       const run = startRun(scratch, group, aggressive, "aggressive");

@@ -34,7 +34,7 @@ export function parseUrlParts(input: string): UrlParts | null {
   const fast = FAST_URL.exec(url);
   if (fast?.[1] !== undefined && !looksNumeric(fast[1])) {
     if (fast[1].length > MAX_HOST_LENGTH) return null;
-    return { host: fast[1].toLowerCase(), isIp: false, ...splitRest(url.slice(fast[0].length)) };
+    return splitRest(fast[1].toLowerCase(), url, fast[0].length);
   }
   return parseWithUrl(url);
 }
@@ -60,14 +60,18 @@ function withScheme(url: string): string | null {
   return url.startsWith("//") ? `http:${url}` : `http://${url}`;
 }
 
-function splitRest(rest: string): Pick<UrlParts, "path" | "query" | "fragment"> {
-  const hash = rest.indexOf("#");
-  const beforeHash = hash === -1 ? rest : rest.slice(0, hash);
-  const fragment = hash === -1 ? "" : rest.slice(hash + 1);
-  const question = beforeHash.indexOf("?");
-  const path = question === -1 ? beforeHash : beforeHash.slice(0, question);
-  const query = question === -1 ? "" : beforeHash.slice(question + 1);
-  return { path: path.length === 0 ? "/" : path, query, fragment };
+function splitRest(host: string, url: string, from: number): UrlParts {
+  let hash = url.indexOf("#", from);
+  if (hash === -1) hash = url.length;
+  let question = url.indexOf("?", from);
+  if (question === -1 || question > hash) question = hash;
+  return {
+    host,
+    isIp: false,
+    path: question === from ? "/" : url.slice(from, question),
+    query: question < hash ? url.slice(question + 1, hash) : "",
+    fragment: hash < url.length ? url.slice(hash + 1) : "",
+  };
 }
 
 function parseWithUrl(url: string): UrlParts | null {

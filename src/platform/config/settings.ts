@@ -1,6 +1,6 @@
 /**
- * Every setting Vigil reads: its key, environment variable, default and what it expects. The
- * README's configuration table is generated from the same list (see `describeSettings`).
+ * Every setting Vigil reads: its key, environment variable, default and what it expects. A test
+ * checks that the README's configuration table lists each one with its default.
  */
 import { z } from "zod";
 
