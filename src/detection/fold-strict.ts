@@ -25,7 +25,8 @@ function foldSlow(text: string, i: number, to: number, unit: number, out: FoldBu
   if (table.kind[unit] === Kind.multi) folded = table.multi.get(unit) ?? " ";
   else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < to) {
     const low = text.charCodeAt(i + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) folded = foldAstral(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+    if (low >= 0xdc00 && low <= 0xdfff)
+      folded = foldAstral(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
   }
   out.length = n;
   ensureCapacity(out, n + MAX_EXPANSION + (to - i) + 2);

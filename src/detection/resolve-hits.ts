@@ -93,7 +93,13 @@ export function resolveHits(
           while (to < limit && symbols[to + 1] !== BOUNDARY) to++;
         }
         const start = buffer.starts[from]!;
-        out.push({ rule: info.rule, term: info.term, view, start, end: characterEnd(text, buffer.starts[to]!) });
+        out.push({
+          rule: info.rule,
+          term: info.term,
+          view,
+          start,
+          end: characterEnd(text, buffer.starts[to]!),
+        });
       }
     }
   }

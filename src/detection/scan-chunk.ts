@@ -65,7 +65,8 @@ function scanAroundEvidence(run: Run): void {
     const to = Math.min(buffer.length, at + reach);
     if (from <= windowEnd) windowEnd = to;
     else {
-      if (windowEnd > windowStart) runAutomaton(group.automaton, buffer.symbols, windowStart, windowEnd, hits);
+      if (windowEnd > windowStart)
+        runAutomaton(group.automaton, buffer.symbols, windowStart, windowEnd, hits);
       windowStart = from;
       windowEnd = to;
     }
@@ -78,7 +79,8 @@ function makeWordAt(strict: FoldBuffer): (offset: number) => number {
   return (offset) => {
     if (!prefix) {
       prefix = new Int32Array(strict.length + 1);
-      for (let i = 0; i < strict.length; i++) prefix[i + 1] = prefix[i]! + (strict.symbols[i] === BOUNDARY ? 1 : 0);
+      for (let i = 0; i < strict.length; i++)
+        prefix[i + 1] = prefix[i]! + (strict.symbols[i] === BOUNDARY ? 1 : 0);
     }
     // The last symbol starting at or before `offset`: the hit's first letter, not the boundary before it.
     let low = 0;
@@ -93,7 +95,12 @@ function makeWordAt(strict: FoldBuffer): (offset: number) => number {
 }
 
 /** Finds the term and exception hits, of rules that can fire, in one chunk of `text`. */
-export function scanChunk(text: string, chunk: Chunk, compiled: CompiledLibrary, scratch: Scratch): ChunkHits {
+export function scanChunk(
+  text: string,
+  chunk: Chunk,
+  compiled: CompiledLibrary,
+  scratch: Scratch,
+): ChunkHits {
   const { strict, aggressive, marks } = scratch;
   const runs: Run[] = [];
   foldStrict(text, chunk.from, chunk.to, chunk.padStart, chunk.padEnd, strict);

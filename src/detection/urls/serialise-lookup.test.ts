@@ -53,6 +53,12 @@ describe("build, serialise, load", () => {
     expect(() => deserialiseUrlLookup(badVersion)).toThrow(/version 9/);
   });
 
+  it("refuses metadata whose list entries are malformed", () => {
+    const built = buildUrlLookup(lists);
+    const broken = { ...built, lists: [{ ...built.lists[0]!, kind: "block" as "alert" }] };
+    expect(() => deserialiseUrlLookup(serialiseUrlLookup(broken))).toThrow(/malformed list entry/);
+  });
+
   it("refuses out-of-range indexes rather than misbehaving later", () => {
     const built = buildUrlLookup(lists);
     built.setLists[0] = 999;

@@ -130,11 +130,28 @@ function parseMeta(json: string): Meta {
   } catch {
     throw new UrlListFormatError("Serialised URL lookup has unreadable metadata");
   }
-  const value = meta as Partial<Meta> | null;
+  const value = meta as { lists?: unknown; urlPaths?: unknown } | null;
   if (!value || !Array.isArray(value.lists) || !Array.isArray(value.urlPaths)) {
     throw new UrlListFormatError("Serialised URL lookup metadata lacks lists or urlPaths");
   }
-  return { lists: value.lists, urlPaths: value.urlPaths.map(String) };
+  const lists: unknown[] = value.lists;
+  if (!lists.every(isListInfo))
+    throw new UrlListFormatError("Serialised URL lookup has a malformed list entry");
+  return { lists, urlPaths: value.urlPaths.map(String) };
+}
+
+function isListInfo(value: unknown): value is UrlListInfo {
+  const list = value as Partial<Record<keyof UrlListInfo, unknown>> | null;
+  return (
+    typeof list?.name === "string" &&
+    typeof list.source === "string" &&
+    typeof list.vigil === "string" &&
+    (list.kind === "alert" || list.kind === "info" || list.kind === "allow") &&
+    (list.avoidance === undefined ||
+      list.avoidance === "proxy" ||
+      list.avoidance === "vpn" ||
+      list.avoidance === "doh")
+  );
 }
 
 function align4(length: number): number {
