@@ -20,13 +20,20 @@ export type EvalSet = {
 
 /** Where the data is: VIGIL_EVAL_DATA, or ../shared/data/text beside the repository. */
 export function evalDataRoot(): string {
-  return resolve(process.env.VIGIL_EVAL_DATA ?? join(import.meta.dirname, "..", "..", "..", "shared", "data", "text"));
+  return resolve(
+    process.env.VIGIL_EVAL_DATA ?? join(import.meta.dirname, "..", "..", "..", "shared", "data", "text"),
+  );
 }
 
 type Row = Record<string, string>;
 
 function readCsv(path: string, delimiter = ","): Row[] {
-  return parse(readFileSync(path), { columns: true, delimiter, skip_empty_lines: true, relax_quotes: true }) as Row[];
+  return parse(readFileSync(path), {
+    columns: true,
+    delimiter,
+    skip_empty_lines: true,
+    relax_quotes: true,
+  }) as Row[];
 }
 
 /** Loads every set that is present; `missing` names the files that were not found. */
@@ -54,7 +61,9 @@ export function loadEvalSets(root = evalDataRoot()): { sets: EvalSet[]; missing:
         source: "Davidson et al. 2017, classes 0 and 2",
         positives: "class 0 (hate)",
         vigilCategory: null,
-        items: rows.filter((row) => row.class !== "1").map((row) => ({ text: text(row), positive: row.class === "0" })),
+        items: rows
+          .filter((row) => row.class !== "1")
+          .map((row) => ({ text: text(row), positive: row.class === "0" })),
       },
     ];
   });
@@ -64,7 +73,10 @@ export function loadEvalSets(root = evalDataRoot()): { sets: EvalSet[]; missing:
       source: "Mollas et al. 2022, 998 YouTube and Reddit comments (GPL-3.0)",
       positives: "isHate >= 0.5",
       vigilCategory: null,
-      items: readCsv(path, ";").map((row) => ({ text: row.comment ?? "", positive: Number(row.isHate) >= 0.5 })),
+      items: readCsv(path, ";").map((row) => ({
+        text: row.comment ?? "",
+        positive: Number(row.isHate) >= 0.5,
+      })),
     },
   ]);
   whenPresent("suicide-500/Suicide_Detection.500.csv", (path) => {
@@ -82,7 +94,9 @@ export function loadEvalSets(root = evalDataRoot()): { sets: EvalSet[]; missing:
         source: "the 248 r/teenagers posts of the set above",
         positives: "none: every alert is a false positive",
         vigilCategory: null,
-        items: rows.filter((row) => row.class !== "suicide").map((row) => ({ text: row.text ?? "", positive: false })),
+        items: rows
+          .filter((row) => row.class !== "suicide")
+          .map((row) => ({ text: row.text ?? "", positive: false })),
       },
     ];
   });

@@ -12,14 +12,23 @@ export function evaluate(
   onProgress: (set: EvalSet, done: number) => void = () => undefined,
 ): SetResult[] {
   return sets.map((set) => {
-    const confusions = new Map<string, Confusion>(predictors.map((p) => [p.name, { tp: 0, fp: 0, tn: 0, fn: 0 }]));
+    const confusions = new Map<string, Confusion>(
+      predictors.map((p) => [p.name, { tp: 0, fp: 0, tn: 0, fn: 0 }]),
+    );
     set.items.forEach((item, index) => {
       for (const predictor of predictors) {
-        count(confusions.get(predictor.name)!, item.positive, predictor.predict(item.text, set.vigilCategory));
+        count(
+          confusions.get(predictor.name)!,
+          item.positive,
+          predictor.predict(item.text, set.vigilCategory),
+        );
       }
       if (index % 500 === 0) onProgress(set, index);
     });
     onProgress(set, set.items.length);
-    return { set, byPredictor: new Map([...confusions].map(([name, confusion]) => [name, metricsOf(confusion)])) };
+    return {
+      set,
+      byPredictor: new Map([...confusions].map(([name, confusion]) => [name, metricsOf(confusion)])),
+    };
   });
 }

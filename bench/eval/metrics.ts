@@ -14,8 +14,18 @@ export function metricsOf(confusion: Confusion): Metrics {
   const precision = ratio(confusion.tp, confusion.tp + confusion.fp);
   const recall = ratio(confusion.tp, confusion.tp + confusion.fn);
   const f1 =
-    precision === null || recall === null ? null : precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { ...confusion, precision, recall, f1, falsePositiveRate: ratio(confusion.fp, confusion.fp + confusion.tn) };
+    precision === null || recall === null
+      ? null
+      : precision + recall === 0
+        ? 0
+        : (2 * precision * recall) / (precision + recall);
+  return {
+    ...confusion,
+    precision,
+    recall,
+    f1,
+    falsePositiveRate: ratio(confusion.fp, confusion.fp + confusion.tn),
+  };
 }
 
 /** Counts a prediction into a confusion matrix. */

@@ -12,7 +12,9 @@ import { checkTargets } from "./targets.js";
 const { sets, missing } = loadEvalSets();
 if (sets.length === 0) {
   console.error(`No evaluation data found under ${evalDataRoot()}.`);
-  console.error("Put the shared data beside the repository (../shared/data/text) or set VIGIL_EVAL_DATA to its folder.");
+  console.error(
+    "Put the shared data beside the repository (../shared/data/text) or set VIGIL_EVAL_DATA to its folder.",
+  );
   process.exit(2);
 }
 for (const path of missing) console.error(`(skipping a set: ${path} is not there)`);
@@ -26,15 +28,23 @@ const results = evaluate(sets, predictors, (set, done) => {
 });
 if (process.stderr.isTTY) process.stderr.write("\r".padEnd(90) + "\r");
 
-const percent = (value: number | null) => (value === null ? "   -  " : `${(value * 100).toFixed(1).padStart(5)}%`);
-console.log(`\nDetection evaluation: library ${library.version} (${library.rules.length} rules), default profile`);
+const percent = (value: number | null) =>
+  value === null ? "   -  " : `${(value * 100).toFixed(1).padStart(5)}%`;
+console.log(
+  `\nDetection evaluation: library ${library.version} (${library.rules.length} rules), default profile`,
+);
 console.log(`Data: ${evalDataRoot()}\n`);
 console.log(`| set | texts | detector | precision | recall | F1 | false-positive rate |`);
 console.log(`| --- | ---: | --- | ---: | ---: | ---: | ---: |`);
 for (const result of results) {
   for (const [name, metrics] of result.byPredictor) {
     const hasPositives = metrics.tp + metrics.fn > 0;
-    const cells = [percent(hasPositives ? metrics.precision : null), percent(metrics.recall), percent(metrics.f1), percent(metrics.falsePositiveRate)];
+    const cells = [
+      percent(hasPositives ? metrics.precision : null),
+      percent(metrics.recall),
+      percent(metrics.f1),
+      percent(metrics.falsePositiveRate),
+    ];
     console.log(`| ${result.set.name} | ${result.set.items.length} | ${name} | ${cells.join(" | ")} |`);
   }
 }
@@ -42,5 +52,9 @@ console.log("\nTargets:");
 const checks = checkTargets(results);
 for (const check of checks) console.log(`  ${check.met ? "met   " : "MISSED"} ${check.description}`);
 const missed = checks.filter((check) => !check.met).length;
-console.log(missed === 0 ? "\nEvery target met." : `\n${missed} target(s) missed: tune categories and rules (never single rows), then run again.`);
+console.log(
+  missed === 0
+    ? "\nEvery target met."
+    : `\n${missed} target(s) missed: tune categories and rules (never single rows), then run again.`,
+);
 process.exitCode = missed === 0 ? 0 : 1;

@@ -4,7 +4,12 @@
  */
 import type { SetResult } from "./evaluate.js";
 
-export type Target = { set: string; metric: "recall" | "falsePositiveRate"; atLeast?: number; atMost?: number };
+export type Target = {
+  set: string;
+  metric: "recall" | "falsePositiveRate";
+  atLeast?: number;
+  atMost?: number;
+};
 
 export const targets: Target[] = [
   { set: "Davidson hate+offensive vs neither", metric: "recall", atLeast: 0.85 },
@@ -28,14 +33,20 @@ export function checkTargets(results: readonly SetResult[], vigil = "Vigil"): Ta
       (target.atLeast === undefined || value >= target.atLeast) &&
       (target.atMost === undefined || value <= target.atMost);
     const bound = target.atLeast !== undefined ? `>= ${target.atLeast}` : `<= ${target.atMost ?? ""}`;
-    checks.push({ description: `${target.set}: ${target.metric} ${value?.toFixed(3) ?? "n/a"} ${bound}`, met });
+    checks.push({
+      description: `${target.set}: ${target.metric} ${value?.toFixed(3) ?? "n/a"} ${bound}`,
+      met,
+    });
   }
   for (const result of results) {
     const ours = result.byPredictor.get(vigil)?.f1 ?? null;
     if (ours === null) continue;
     const others = [...result.byPredictor].filter(([name]) => name !== vigil);
     const best = Math.max(...others.map(([, metrics]) => metrics.f1 ?? 0));
-    checks.push({ description: `${result.set.name}: F1 ${ours.toFixed(3)} beats baselines (best ${best.toFixed(3)})`, met: ours > best });
+    checks.push({
+      description: `${result.set.name}: F1 ${ours.toFixed(3)} beats baselines (best ${best.toFixed(3)})`,
+      met: ours > best,
+    });
   }
   return checks;
 }

@@ -1,27 +1,13 @@
 /**
  * The `vigil` command as a person runs it: a real process, a real data folder, real signals.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-
-const root = join(import.meta.dirname, "..", "..");
-// tsx by absolute URL: each run starts in an empty folder of its own, where `--import tsx` would not resolve.
-const tsxLoader = pathToFileURL(join(root, "node_modules", "tsx", "dist", "loader.mjs")).href;
-const vigilArgs = ["--import", tsxLoader, join(root, "src", "main.ts")];
-
-function runVigil(args: string[], env: Record<string, string> = {}, input?: string) {
-  return spawnSync(process.execPath, [...vigilArgs, ...args], {
-    cwd: mkdtempSync(join(tmpdir(), "vigil-cli-")),
-    env: { ...process.env, ...env },
-    input,
-    encoding: "utf8",
-  });
-}
+import { runVigil, vigilArgs } from "./test-support/run-vigil.js";
 
 describe("vigil command line", () => {
   it("lists its commands", () => {

@@ -5,7 +5,9 @@
 import { Command, CommanderError } from "commander";
 import { addAuditCommand } from "./audit.command.js";
 import { exitCodeFor, printError } from "./cli-errors.js";
+import { addLibraryCommand } from "./library.command.js";
 import { addMigrateCommand } from "./migrate.command.js";
+import { addScanCommand } from "./scan.command.js";
 import { addServeCommand } from "./serve.command.js";
 import { addSetupCommand } from "./setup.command.js";
 
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   addSetupCommand(program);
   addMigrateCommand(program);
   addAuditCommand(program);
+  addScanCommand(program);
+  addLibraryCommand(program);
   return program;
 }
 

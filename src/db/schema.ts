@@ -2,6 +2,8 @@
  * Table types for Kysely. Timestamps are ISO-8601 UTC strings on both engines (sortable, no
  * timezone surprises); JSON payloads are text. Every domain table carries `school_id`.
  */
+import type { Generated } from "kysely";
+
 export type OrganisationKind = "trust" | "local-authority" | "consortium" | "standalone";
 
 export interface OrganisationsTable {
@@ -25,6 +27,10 @@ export interface UsersTable {
   password_hash: string | null;
   created_at: string;
   disabled_at: string | null;
+  /** Consecutive failed sign-ins (password or second factor); reset by a success or an unlock. */
+  failed_sign_ins: Generated<number>;
+  locked_at: string | null;
+  last_sign_in_at: string | null;
 }
 
 export interface MembershipsTable {
@@ -66,6 +72,51 @@ export interface AuditChainHeadsTable {
   hash: string;
 }
 
+/** A TOTP secret (RFC 6238); usable once confirmed. `last_used_step` refuses a replayed code. */
+export interface TwoFactorCredentialsTable {
+  user_id: string;
+  secret: string;
+  confirmed_at: string | null;
+  last_used_step: number | null;
+  created_at: string;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** A browser session; only the SHA-256 of its cookie token is stored. */
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  second_factor_at: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  revoked_at: string | null;
+}
+
+/** An integration's credential for one school; `scopes` is a JSON array of scope names. */
+export interface ApiTokensTable {
+  id: string;
+  school_id: string;
+  name: string;
+  scopes: string;
+  token_hash: string;
+  created_by: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface MigrationsTable {
   name: string;
   applied_at: string;
@@ -79,5 +130,9 @@ export interface Database {
   instance_settings: InstanceSettingsTable;
   audit_records: AuditRecordsTable;
   audit_chain_heads: AuditChainHeadsTable;
+  two_factor_credentials: TwoFactorCredentialsTable;
+  recovery_codes: RecoveryCodesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
   vigil_migrations: MigrationsTable;
 }

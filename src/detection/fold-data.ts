@@ -66,9 +66,6 @@ export const IGNORABLE_RANGES: readonly (readonly [number, number])[] = [
   [0xe0000, 0xe0fff],
 ];
 
-/** Apostrophes are dropped so "don't" and "dont" fold alike. */
-export const APOSTROPHES: ReadonlySet<number> = new Set([0x27, 0x60, 0xb4, 0x2bc, 0x2018, 0x2019, 0xff07]);
-
 /**
  * Combining marks folded away: Latin/Greek/Cyrillic diacritics, Arabic harakat and Hebrew points.
  * Indic vowel signs are marks too but carry meaning, so they are kept.

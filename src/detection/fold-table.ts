@@ -1,7 +1,7 @@
 // One table entry per BMP code unit, built once from the platform's Unicode data (NFKD, case
 // mapping) plus hand-made look-alike and ignorable lists. The scan loop then does one lookup per
 // code unit and never calls normalize() or a regex.
-import { CONFUSABLES, IGNORABLE_RANGES, APOSTROPHES, DIACRITIC_RANGES } from "./fold-data.js";
+import { CONFUSABLES, IGNORABLE_RANGES, DIACRITIC_RANGES } from "./fold-data.js";
 import { BOUNDARY, LEET_SYMBOLS, OTHER_LETTER } from "./symbols.js";
 
 /** What the scan loop does with a code unit. */
@@ -9,7 +9,7 @@ export const Kind = {
   /** A letter or mark that folds to one Latin/ASCII symbol. */
   latin: 0,
   boundary: 1,
-  /** Zero-width, bidi control, combining diacritic, apostrophe: dropped without a trace. */
+  /** Zero-width, bidi control, combining diacritic: dropped without a trace. */
   skip: 2,
   /** `$ @ ! |`: a word symbol when a word character follows, else a boundary. */
   leet: 3,
@@ -71,7 +71,7 @@ function foldLetters(s: string): string {
 
 /** Folds one code point to its symbols: "" to drop it, " " for a boundary, else word symbols. */
 export function foldCodePoint(cp: number): string {
-  if (inRanges(cp, IGNORABLE_RANGES) || APOSTROPHES.has(cp)) return "";
+  if (inRanges(cp, IGNORABLE_RANGES)) return "";
   const raw = String.fromCodePoint(cp);
   // Upper-case look-alikes differ from lower-case ones (Greek Eta looks like H, eta like n).
   const direct = CONFUSABLES.get(raw);

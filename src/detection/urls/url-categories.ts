@@ -3,23 +3,14 @@
  * constant rather than a YAML file so the browser extension gets it without a parser, and so a
  * typo in a category id is a type error. `library/urls/README.md` shows the same table.
  */
+import { CATEGORIES, type Category } from "../rule.js";
 
-/** Vigil's alert categories (library/README.md). A URL hit in one of these is a safeguarding signal. */
-export const VIGIL_CATEGORIES = [
-  "bullying",
-  "self-harm",
-  "sexual",
-  "extremism",
-  "violence",
-  "drugs",
-  "gambling",
-  "hate",
-  "adult",
-  "proxy-hacking",
-  "distress",
-  "profanity",
-] as const;
-export type VigilCategory = (typeof VIGIL_CATEGORIES)[number];
+/**
+ * Vigil's alert categories, the same ids the phrase library uses (library/README.md). A URL hit
+ * in one of these is a safeguarding signal.
+ */
+export const VIGIL_CATEGORIES = CATEGORIES;
+export type VigilCategory = Category;
 
 /** Context categories: worth recording beside an alert, never an alert on their own. */
 export const INFO_CATEGORIES = [

@@ -8,6 +8,23 @@ export const auditEvents = [
   "school.created",
   "user.created",
   "membership.granted",
+  "membership.revoked",
+  "user.signed-in",
+  "user.sign-in-failed",
+  "user.locked",
+  "user.unlocked",
+  "user.disabled",
+  "user.signed-out",
+  "user.signed-out-everywhere",
+  "session.revoked",
+  "two-factor.enrolment-started",
+  "two-factor.enabled",
+  "two-factor.verified",
+  "two-factor.failed",
+  "two-factor.recovery-code-used",
+  "api-token.created",
+  "api-token.revoked",
+  "audit.viewed",
 ] as const;
 
 export type AuditEvent = (typeof auditEvents)[number];

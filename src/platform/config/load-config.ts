@@ -50,6 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: read("logLevel") ?? settingDefinitions.logLevel.default,
     shutdownTimeoutSeconds:
       read("shutdownTimeoutSeconds") ?? settingDefinitions.shutdownTimeoutSeconds.default,
+    sessionIdleMinutes: read("sessionIdleMinutes") ?? settingDefinitions.sessionIdleMinutes.default,
+    sessionLifetimeHours: read("sessionLifetimeHours") ?? settingDefinitions.sessionLifetimeHours.default,
+    lockoutMinutes: read("lockoutMinutes") ?? settingDefinitions.lockoutMinutes.default,
   };
 }
 

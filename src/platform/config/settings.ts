@@ -56,6 +56,27 @@ export const settingDefinitions = {
     expected: "a whole number of seconds from 1 to 600",
     description: "How long a graceful shutdown waits for requests in flight before closing",
   },
+  sessionIdleMinutes: {
+    env: "VIGIL_SESSION_IDLE_MINUTES",
+    default: 30,
+    schema: z.coerce.number().int().min(1).max(1_440),
+    expected: "a whole number of minutes from 1 to 1440",
+    description: "A signed-in session with no request for this long ends",
+  },
+  sessionLifetimeHours: {
+    env: "VIGIL_SESSION_LIFETIME_HOURS",
+    default: 12,
+    schema: z.coerce.number().int().min(1).max(720),
+    expected: "a whole number of hours from 1 to 720",
+    description: "A session ends this long after sign-in, however active",
+  },
+  lockoutMinutes: {
+    env: "VIGIL_LOCKOUT_MINUTES",
+    default: 30,
+    schema: z.coerce.number().int().min(0).max(10_080),
+    expected: "a whole number of minutes from 0 to 10080 (0: only an administrator unlocks)",
+    description: "How long an account stays locked after 5 failed sign-ins in a row",
+  },
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;
@@ -68,4 +89,7 @@ export interface Config {
   publicUrl: string;
   logLevel: (typeof logLevels)[number];
   shutdownTimeoutSeconds: number;
+  sessionIdleMinutes: number;
+  sessionLifetimeHours: number;
+  lockoutMinutes: number;
 }
