@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { addAuditCommand } from "./audit.command.js";
+import { addCategoriseCommand } from "./categorise.command.js";
 import { exitCodeFor, printError } from "./cli-errors.js";
 import { addLibraryCommand } from "./library.command.js";
 import { addMigrateCommand } from "./migrate.command.js";
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   addMigrateCommand(program);
   addAuditCommand(program);
   addScanCommand(program);
+  addCategoriseCommand(program);
   addLibraryCommand(program);
   return program;
 }
