@@ -8,6 +8,7 @@ import { addCategoriseCommand } from "./categorise.command.js";
 import { exitCodeFor, printError } from "./cli-errors.js";
 import { addLibraryCommand } from "./library.command.js";
 import { addMigrateCommand } from "./migrate.command.js";
+import { addOverrideCommand } from "./override.command.js";
 import { addScanCommand } from "./scan.command.js";
 import { addServeCommand } from "./serve.command.js";
 import { addSetupCommand } from "./setup.command.js";
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   addScanCommand(program);
   addCategoriseCommand(program);
   addLibraryCommand(program);
+  addOverrideCommand(program);
   return program;
 }
 

@@ -122,6 +122,28 @@ export interface MigrationsTable {
   applied_at: string;
 }
 
+export type DetectionOverrideKind = "local-term" | "allowed-term" | "suppression";
+
+/** One school override of the phrase library (see src/detection/overrides). */
+export interface DetectionOverridesTable {
+  id: string;
+  school_id: string;
+  kind: DetectionOverrideKind;
+  phrase: string | null;
+  category: string | null;
+  weight: number | null;
+  severity: number | null;
+  rule_id: string | null;
+  site: string | null;
+  user_name: string | null;
+  reason: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   schools: SchoolsTable;
@@ -135,4 +157,5 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   vigil_migrations: MigrationsTable;
+  detection_overrides: DetectionOverridesTable;
 }

@@ -22,3 +22,12 @@ export async function findSchool(db: Kysely<Database>, scope: SchoolScope, schoo
     .where((eb) => schoolInScope(eb, "schools.id", scope))
     .executeTakeFirst();
 }
+
+/**
+ * The scope of the operator at the server's shell, who can already read the database file:
+ * every school. Only CLI commands use it; requests get a scope from the caller's memberships.
+ */
+export async function operatorScope(db: Kysely<Database>): Promise<SchoolScope> {
+  const rows = await db.selectFrom("schools").select("id").execute();
+  return { schoolIds: rows.map((row) => row.id) };
+}

@@ -16,10 +16,7 @@ const base = createDetector(
 describe("school overrides on top of the shipped library", () => {
   it("changes nothing when the school has none", () => {
     const text = "he said he will shoot up the school";
-    expect(withSchoolOverrides(base, noOverrides).scan(text)).toEqual({
-      ...base.scan(text),
-      libraryVersion: `${base.version}+school`,
-    });
+    expect(withSchoolOverrides(base, noOverrides).scan(text)).toEqual(base.scan(text));
   });
 
   it("adds the school's own terms, explained as the school's rule", () => {

@@ -32,7 +32,9 @@ export function withSchoolOverrides(base: Detector, overrides: SchoolOverrides):
   const library: Library = {
     rules: [...base.library.rules, ...localRules],
     profiles: base.library.profiles,
-    version: `${base.version}+school`,
+    // The version names the school's changes only when there are some, so a result says whether
+    // the shipped library alone decided it.
+    version: hasAny(overrides) ? `${base.version}+school` : base.version,
   };
   const local = localRules.length > 0 ? detectorOf(localRules, base) : null;
   const allowedRules = overrides.allowedTerms.map((term) =>
@@ -66,6 +68,10 @@ export function withSchoolOverrides(base: Detector, overrides: SchoolOverrides):
       return scoreMatches(library, adjusted, text, options.profile ?? library.profiles.defaultProfile);
     },
   };
+}
+
+function hasAny(overrides: SchoolOverrides): boolean {
+  return overrides.localTerms.length + overrides.allowedTerms.length + overrides.suppressions.length > 0;
 }
 
 function localRule(term: LocalTerm): Rule {

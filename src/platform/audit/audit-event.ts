@@ -25,6 +25,8 @@ export const auditEvents = [
   "api-token.created",
   "api-token.revoked",
   "audit.viewed",
+  "detection-override.created",
+  "detection-override.revoked",
 ] as const;
 
 export type AuditEvent = (typeof auditEvents)[number];
