@@ -14,7 +14,8 @@ const { sets } = loadEvalSets();
 
 describe.skipIf(sets.length === 0)(`detection evaluation on ${evalDataRoot()}`, () => {
   it("meets every target and beats both baselines on every set", { timeout: 180_000 }, () => {
-    const { library } = readPhraseLibrary();
+    const { library, issues } = readPhraseLibrary();
+    expect(issues, "the library loads whole").toEqual([]);
     const results = evaluate(sets, [
       vigilPredictor(createDetector(library)),
       obscenityPredictor(),

@@ -19,7 +19,13 @@ if (sets.length === 0) {
 }
 for (const path of missing) console.error(`(skipping a set: ${path} is not there)`);
 
-const { library } = readPhraseLibrary();
+const { library, issues } = readPhraseLibrary();
+// Figures from a library with a dropped file would look plausible and be wrong: refuse instead.
+if (issues.length > 0) {
+  for (const issue of issues) console.error(`${issue.file}:${issue.line}: ${issue.message}`);
+  console.error(`The phrase library has ${issues.length} problem(s); fix them (see \`vigil library test\`) before evaluating.`);
+  process.exit(2);
+}
 const predictors = [vigilPredictor(createDetector(library)), obscenityPredictor(), naughtyWordsPredictor()];
 // Progress on a terminal is one line rewritten in place; in a log it is one line per set.
 const results = evaluate(sets, predictors, (set, done) => {
