@@ -31,15 +31,12 @@ export type AxeViolation = { id: string; impact: string | null; help: string; no
 /** WCAG 2.1 A and AA violations on the current page, as axe-core reports them. */
 export async function accessibilityViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
+  // This function runs inside the page, where axe-core has just been loaded as a global.
   return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    });
+    type Axe = { run: (context: unknown, options: object) => Promise<{ violations: AxeViolation[] }> };
+    const page = globalThis as unknown as { axe: Axe; document: unknown };
+    const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+    const result = await page.axe.run(page.document, { runOnly: { type: "tag", values: tags } });
     return result.violations;
   });
 }

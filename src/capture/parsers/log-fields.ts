@@ -38,6 +38,7 @@ export function quote(value: string): string {
   return `'${shown}'`;
 }
 
+/** Space or tab: the separators of every log format here. */
 export function isWhitespace(code: number): boolean {
   return code === 32 || code === 9;
 }
@@ -65,6 +66,7 @@ export function stripLineEnd(line: string): string {
   return end === line.length ? line : line.slice(0, end);
 }
 
+/** True for empty lines and lines of blanks, which are skipped rather than malformed. */
 export function isBlank(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -124,6 +126,7 @@ export function percentDecoded(text: string): string {
   }
 }
 
+/** IPv4 or IPv6 by its characters alone: enough to tell an address from a host name. */
 export function looksLikeIpAddress(text: string): boolean {
   if (text.length === 0 || text.length > 45) return false;
   let hasSeparator = false;
@@ -195,4 +198,27 @@ export function tidyHost(name: string): HostAndPort {
   if (host.endsWith(".")) host = host.slice(0, -1);
   if (host.length === 0 || host.length > MAX_HOST_LENGTH) return {};
   return { host };
+}
+
+/** The first `count` whitespace-separated fields, without splitting the rest of a long line. */
+export function firstFields(text: string, count: number): string[] {
+  const fields: string[] = [];
+  let position = 0;
+  while (fields.length < count) {
+    while (position < text.length && isWhitespace(text.charCodeAt(position))) position++;
+    if (position >= text.length) break;
+    const start = position;
+    while (position < text.length && !isWhitespace(text.charCodeAt(position))) position++;
+    fields.push(text.slice(start, position));
+  }
+  return fields;
+}
+
+/** The object without its `undefined` properties, so events carry only what the log said. */
+export function definedOnly<T extends object>(fields: T): Partial<T> {
+  const kept: Partial<T> = {};
+  for (const key of Object.keys(fields) as (keyof T)[]) {
+    if (fields[key] !== undefined) kept[key] = fields[key];
+  }
+  return kept;
 }

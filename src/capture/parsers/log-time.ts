@@ -109,3 +109,93 @@ export function epochMsWithoutYear(
   }
   return null;
 }
+
+function digitsAt(text: string, start: number, count: number): number | null {
+  if (start + count > text.length) return null;
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return null;
+    value = value * 10 + code - 48;
+  }
+  return value;
+}
+
+/**
+ * Epoch ms of an RFC 3339 time (`2003-10-11T22:14:15.003Z`, `...15.000003-07:00`), or null.
+ * Fractions past milliseconds are dropped. Without an offset, the time is read in `clock`'s zone.
+ */
+export function parseRfc3339(text: string, clock?: ZoneClock): number | null {
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if (
+    year === null ||
+    month === null ||
+    day === null ||
+    hour === null ||
+    minute === null ||
+    second === null
+  ) {
+    return null;
+  }
+  if (text[4] !== "-" || text[7] !== "-" || (text[10] !== "T" && text[10] !== " ") || text[13] !== ":")
+    return null;
+  if (text[16] !== ":") return null;
+  let position = 19;
+  let millisecond = 0;
+  if (text[position] === ".") {
+    const start = ++position;
+    while (position < text.length && digitsAt(text, position, 1) !== null) position++;
+    if (position === start) return null;
+    millisecond = Number(text.slice(start, Math.min(start + 3, position)).padEnd(3, "0"));
+  }
+  const wall = { year, month, day, hour, minute, second, millisecond };
+  const zone = text.slice(position);
+  if (zone === "") return clock === undefined ? null : clock.toEpochMs(wall);
+  const local = utcEpochMs(wall);
+  if (local === null) return null;
+  if (zone === "Z" || zone === "z") return local;
+  const offsetHours = digitsAt(zone, 1, 2);
+  const offsetMinutes = digitsAt(zone, 4, 2);
+  if (zone.length !== 6 || zone[3] !== ":" || offsetHours === null || offsetMinutes === null) return null;
+  if (offsetHours > 23 || offsetMinutes > 59) return null;
+  const offsetMs = (offsetHours * 60 + offsetMinutes) * 60_000;
+  if (zone[0] === "+") return local - offsetMs;
+  if (zone[0] === "-") return local + offsetMs;
+  return null;
+}
+
+/** Epoch ms of Squid's and Apache's `[%tl]` time, `05/Mar/2024:14:02:11 +0100`, or null. */
+export function parseClfTime(text: string): number | null {
+  const day = digitsAt(text, 0, 2);
+  const month = monthNumber(text.slice(3, 6));
+  const year = digitsAt(text, 7, 4);
+  const hour = digitsAt(text, 12, 2);
+  const minute = digitsAt(text, 15, 2);
+  const second = digitsAt(text, 18, 2);
+  if (
+    day === null ||
+    month === null ||
+    year === null ||
+    hour === null ||
+    minute === null ||
+    second === null
+  ) {
+    return null;
+  }
+  if (text[2] !== "/" || text[6] !== "/" || text[11] !== ":" || text[14] !== ":" || text[17] !== ":")
+    return null;
+  const local = utcEpochMs({ year, month, day, hour, minute, second, millisecond: 0 });
+  const zone = text.slice(20).trim();
+  const offsetHours = digitsAt(zone, 1, 2);
+  const offsetMinutes = digitsAt(zone, 3, 2);
+  if (local === null || zone.length !== 5 || offsetHours === null || offsetMinutes === null) return null;
+  const offsetMs = (offsetHours * 60 + offsetMinutes) * 60_000;
+  if (zone[0] === "+") return local - offsetMs;
+  if (zone[0] === "-") return local + offsetMs;
+  return null;
+}
