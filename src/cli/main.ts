@@ -6,12 +6,18 @@ import { Command, CommanderError } from "commander";
 import { addAuditCommand } from "./audit.command.js";
 import { addCategoriseCommand } from "./categorise.command.js";
 import { exitCodeFor, printError } from "./cli-errors.js";
+import { addDemoCommand } from "./demo.command.js";
+import { addIngestKeyCommand } from "./ingest-key.command.js";
+import { addIngestCommand } from "./ingest.command.js";
 import { addLibraryCommand } from "./library.command.js";
 import { addMigrateCommand } from "./migrate.command.js";
 import { addOverrideCommand } from "./override.command.js";
 import { addScanCommand } from "./scan.command.js";
 import { addServeCommand } from "./serve.command.js";
 import { addSetupCommand } from "./setup.command.js";
+import { addTokenCommand } from "./token.command.js";
+import { addUrlListsCommand } from "./url-lists.command.js";
+import { addUserCommand } from "./user.command.js";
 
 /** Builds the command tree (exported for tests of the help text). */
 export function buildProgram(): Command {
@@ -27,6 +33,12 @@ export function buildProgram(): Command {
   addCategoriseCommand(program);
   addLibraryCommand(program);
   addOverrideCommand(program);
+  addIngestKeyCommand(program);
+  addIngestCommand(program);
+  addDemoCommand(program);
+  addUserCommand(program);
+  addTokenCommand(program);
+  addUrlListsCommand(program);
   return program;
 }
 
