@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 
 const entry = new URL("../dist/main.js", import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
-  console.error("vigil: the compiled code is missing. Run `npm install` (or `npm run build`) in the Vigil folder first.");
+  console.error(
+    "vigil: the compiled code is missing. Run `npm install` (or `npm run build`) in the Vigil folder first.",
+  );
   process.exit(2);
 }
 await import(entry.href);

@@ -20,8 +20,10 @@ it("imports nothing from Node and nothing from outside src/detection", () => {
   for (const file of sourceFiles(root)) {
     for (const [, specifier] of readFileSync(file, "utf8").matchAll(/from\s+"([^"]+)"/g)) {
       if (!specifier) continue;
-      const leavesEngine = specifier.startsWith(".") && relative(root, join(file, "..", specifier)).startsWith("..");
-      if (specifier.startsWith("node:") || leavesEngine) offending.push(`${relative(root, file)} imports ${specifier}`);
+      const leavesEngine =
+        specifier.startsWith(".") && relative(root, join(file, "..", specifier)).startsWith("..");
+      if (specifier.startsWith("node:") || leavesEngine)
+        offending.push(`${relative(root, file)} imports ${specifier}`);
     }
   }
   expect(offending).toEqual([]);
