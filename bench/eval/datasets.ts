@@ -28,12 +28,12 @@ export function evalDataRoot(): string {
 type Row = Record<string, string>;
 
 function readCsv(path: string, delimiter = ","): Row[] {
-  return parse(readFileSync(path), {
+  return parse<Row>(readFileSync(path), {
     columns: true,
     delimiter,
     skip_empty_lines: true,
     relax_quotes: true,
-  }) as Row[];
+  });
 }
 
 /** Loads every set that is present; `missing` names the files that were not found. */

@@ -18,7 +18,8 @@ describe("vigil categorise --jsonl (the stable contract)", () => {
       .split("\n")
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.map((line) => line.id)).toEqual([1, "q", 3, 4]);
-    expect(lines[0]).toMatchObject({ categories: expect.arrayContaining(["gambling"]), search: null });
+    expect(lines[0]?.categories).toContain("gambling");
+    expect(lines[0]?.search).toBeNull();
     expect(lines[1]).toMatchObject({ search: "how to get past the school filter" });
     expect(lines[2]).toMatchObject({ categories: [], search: null });
     expect(lines[3]).toMatchObject({ error: "line 4: url: url must be a string" });

@@ -44,7 +44,7 @@ function answerLine<Schema extends z.ZodType>(
   }
   const parsed = schema.safeParse(json);
   if (parsed.success) return decide(parsed.data);
-  const id = typeof json === "object" && json !== null && "id" in json ? (json as { id: unknown }).id : null;
+  const id = typeof json === "object" && json !== null && "id" in json ? json.id : null;
   const reasons = parsed.error.issues.map((issue) => `${issue.path.join(".") || "line"}: ${issue.message}`);
   return { id, error: `line ${lineNumber}: ${reasons.join("; ")}` };
 }
