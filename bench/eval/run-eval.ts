@@ -23,7 +23,9 @@ const { library, issues } = readPhraseLibrary();
 // Figures from a library with a dropped file would look plausible and be wrong: refuse instead.
 if (issues.length > 0) {
   for (const issue of issues) console.error(`${issue.file}:${issue.line}: ${issue.message}`);
-  console.error(`The phrase library has ${issues.length} problem(s); fix them (see \`vigil library test\`) before evaluating.`);
+  console.error(
+    `The phrase library has ${issues.length} problem(s); fix them (see \`vigil library test\`) before evaluating.`,
+  );
   process.exit(2);
 }
 const predictors = [vigilPredictor(createDetector(library)), obscenityPredictor(), naughtyWordsPredictor()];

@@ -5,7 +5,8 @@
 import type { Command } from "commander";
 import { CategoriseRequestSchema, toCategoriseDecision } from "../contracts/categorise.contract.js";
 import { categoriseUrl } from "../detection/urls/index.js";
-import { shippedUrlLookup } from "../library/shipped-url-lookup.js";
+import { urlLookupFor } from "../library/shipped-url-lookup.js";
+import { loadConfig } from "../platform/config/load-config.js";
 import { usageError } from "./cli-errors.js";
 import { answerJsonLines } from "./json-lines.js";
 
@@ -14,11 +15,12 @@ export function addCategoriseCommand(program: Command): void {
   program
     .command("categorise")
     .alias("categorize")
-    .description("Categorise URLs against the shipped lists and pull out search queries")
+    .description("Categorise URLs against the URL lists (imported or shipped) and pull out search queries")
     .argument("[url]", "the URL to categorise (omit with --jsonl)")
     .option("--jsonl", 'read {"id", "url"} per line on standard input, write one answer per line')
     .action(async (url: string | undefined, options: { jsonl?: boolean }) => {
-      const lookup = shippedUrlLookup();
+      // The data folder's imported UT1 lists when it has some (`vigil url-lists import`), else the shipped.
+      const lookup = urlLookupFor(loadConfig().dataDir);
       if (options.jsonl) {
         if (url !== undefined) throw usageError("Give either a URL or --jsonl, not both.");
         await answerJsonLines("categorise", CategoriseRequestSchema, (request) =>

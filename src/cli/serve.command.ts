@@ -4,6 +4,8 @@
  * flight finish, close the database.
  */
 import type { Command } from "commander";
+import { LocalEventQueue } from "../capture/events/event-queue.js";
+import { PipelineWorker } from "../capture/pipeline/pipeline-worker.js";
 import { createServer } from "../platform/http/create-server.js";
 import { isSetupComplete, issueSetupToken } from "../setup/setup-state.js";
 import { openConfiguredDatabase } from "./open-configured-database.js";
@@ -17,6 +19,12 @@ export function addServeCommand(program: Command): void {
       const { config, database } = await openConfiguredDatabase();
       const app = await createServer({ config, database });
       await app.listen({ port: config.port, host: config.host });
+      const pipeline = new PipelineWorker(database, new LocalEventQueue(database), {
+        onError: (error) => {
+          app.log.error({ err: error }, "detection pipeline batch failed; retrying");
+        },
+      });
+      pipeline.start();
       const address = app.server.address();
       const port = typeof address === "object" && address ? address.port : config.port;
       const publicUrl = config.publicUrl.replace(`:${config.port}`, `:${port}`);
@@ -42,8 +50,10 @@ export function addServeCommand(program: Command): void {
           process.exit(1);
         }, config.shutdownTimeoutSeconds * 1000);
         timer.unref();
+        // Requests first (their events are committed on close), then detection, then storage.
         void app
           .close()
+          .then(() => pipeline.stop())
           .then(() => database.close())
           .then(() => process.exit(0));
       };

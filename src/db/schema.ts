@@ -144,6 +144,86 @@ export interface DetectionOverridesTable {
   revoked_by: string | null;
 }
 
+/** A sender's credential for one school's event API; only the SHA-256 of the key is stored. */
+export interface IngestKeysTable {
+  id: string;
+  school_id: string;
+  name: string;
+  key_hash: string;
+  /** The key's first characters, so a person can tell keys apart without the secret. */
+  key_prefix: string;
+  created_by: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+/**
+ * One captured event (API or log file). `(school_id, source, sender_id)` is unique, so a batch
+ * sent twice is stored once; `processed_at` is null until detection has seen it.
+ */
+export interface EventsTable {
+  id: string;
+  school_id: string;
+  source: string;
+  sender_id: string;
+  kind: string;
+  time: string;
+  user_name: string | null;
+  device: string | null;
+  ip: string | null;
+  url: string | null;
+  host: string | null;
+  text: string | null;
+  action: string | null;
+  filter_category: string | null;
+  /** The rest of the event's fields (method, status, engine, app, screenshot metadata) as JSON. */
+  detail: string | null;
+  received_at: string;
+  processed_at: string | null;
+}
+
+/** Where `vigil ingest` got to in a log file, written in the same transaction as its events. */
+export interface IngestCheckpointsTable {
+  school_id: string;
+  source: string;
+  path: string;
+  inode: string;
+  byte_offset: number;
+  line_number: number;
+  first_line_hash: string;
+  updated_at: string;
+}
+
+/** A machine-made alert; repeats within a window raise `count` rather than adding alerts. */
+export interface AlertsTable {
+  id: string;
+  school_id: string;
+  status: string;
+  severity: number;
+  /** JSON array of category ids. */
+  categories: string;
+  /** JSON: rule ids, matched text, weights, URL hits, library version. */
+  explanation: string;
+  /** At most ~300 characters around the matches, never the whole text. */
+  evidence: string | null;
+  url: string | null;
+  user_name: string | null;
+  device: string | null;
+  ip: string | null;
+  first_seen: string;
+  last_seen: string;
+  count: number;
+  group_key: string;
+  first_event_id: string;
+  last_event_id: string;
+  /** Who or what raised it, e.g. `pipeline (library 2025.1)`. */
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   schools: SchoolsTable;
@@ -158,4 +238,8 @@ export interface Database {
   api_tokens: ApiTokensTable;
   vigil_migrations: MigrationsTable;
   detection_overrides: DetectionOverridesTable;
+  ingest_keys: IngestKeysTable;
+  events: EventsTable;
+  ingest_checkpoints: IngestCheckpointsTable;
+  alerts: AlertsTable;
 }

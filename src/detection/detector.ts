@@ -26,14 +26,27 @@ export type CompiledLibrary = {
   aggressive: ViewAutomata;
   /** Per rule, the term bits that must all be seen before its hits are worth resolving. */
   fullTermMask: Uint32Array;
+  /** Per rule, its number of terms (more than one for co-occurrence). */
+  termCount: Uint8Array;
+  /** Per rule, its co-occurrence window in words. */
+  within: Int32Array;
+  /** Longest aggressive-view pattern: how far from evidence an aggressive hit can reach. */
+  aggressiveReach: number;
 };
 
 /** Compiles the library's rules into the strict and aggressive automata. */
 export function compileLibrary(library: Library): CompiledLibrary {
+  const aggressive = compileView(library.rules, "aggressive");
   return {
     strict: compileView(library.rules, "strict"),
-    aggressive: compileView(library.rules, "aggressive"),
+    aggressive,
     fullTermMask: Uint32Array.from(library.rules, (rule) => (1 << rule.terms.length) - 1),
+    termCount: Uint8Array.from(library.rules, (rule) => rule.terms.length),
+    within: Int32Array.from(library.rules, (rule) => rule.within),
+    aggressiveReach: Math.max(
+      aggressive.latin?.automaton.maxPatternLength ?? 0,
+      aggressive.other?.automaton.maxPatternLength ?? 0,
+    ),
   };
 }
 

@@ -15,24 +15,41 @@ function isSingleAt(symbols: Uint16Array, at: number, length: number): boolean {
 
 /** Builds the aggressive view of `source`, the strict view of `text`, into `out`. */
 export function foldAggressive(text: string, source: FoldBuffer, out: FoldBuffer): void {
+  out.length = 0;
+  out.evidenceCount = 0;
+  ensureCapacity(out, source.length + 1);
+  foldAggressiveRange(text, source, 0, source.length, out);
+  out.hasNonLatin = source.hasNonLatin;
+}
+
+/**
+ * Appends the aggressive view of `source[from, to)` to `out` (capacity already ensured). `from` must
+ * be 0 or a boundary after a word of two or more symbols, where the fold keeps no state from
+ * earlier words, so the output equals that stretch of the whole text's aggressive view.
+ */
+export function foldAggressiveRange(
+  text: string,
+  source: FoldBuffer,
+  from: number,
+  to: number,
+  out: FoldBuffer,
+): void {
   const n = source.length;
   const src = source.symbols;
   const srcStarts = source.starts;
-  out.length = 0;
-  out.evidenceCount = 0;
-  ensureCapacity(out, n + 1);
   const symbols = out.symbols;
   const starts = out.starts;
   const evidence = out.evidence;
-  let m = 0;
-  let i = 0;
+  const first = out.length;
+  let m = out.length;
+  let i = from;
   let previousSingle = false;
   let run = 0;
   let joinGap = 0;
   let joinUnit = 0;
-  while (i < n) {
+  while (i < to) {
     if (src[i] === BOUNDARY) {
-      if (m === 0 || symbols[m - 1] !== BOUNDARY) {
+      if (m === first || symbols[m - 1] !== BOUNDARY) {
         symbols[m] = BOUNDARY;
         starts[m] = srcStarts[i]!;
         evidence[m++] = 0;
@@ -52,7 +69,7 @@ export function foldAggressive(text: string, source: FoldBuffer, out: FoldBuffer
     const gap = i > 0 ? srcStarts[i]! - srcStarts[i - 1]! : 0;
     const gapUnit = i > 0 ? text.charCodeAt(srcStarts[i - 1]!) : 0;
     const sameGap = joinGap === 0 ? gap <= MAX_JOIN_GAP : gap === joinGap && gapUnit === joinUnit;
-    const joined = single && previousSingle && sameGap && m >= 2 && symbols[m - 1] === BOUNDARY;
+    const joined = single && previousSingle && sameGap && m - first >= 2 && symbols[m - 1] === BOUNDARY;
     if (!joined) joinGap = 0;
     else if (joinGap === 0) {
       joinGap = gap;
@@ -73,7 +90,7 @@ export function foldAggressive(text: string, source: FoldBuffer, out: FoldBuffer
           isLeet = true;
         }
       }
-      if (mapLeet && m > 0 && symbols[m - 1] === symbol) {
+      if (mapLeet && m > first && symbols[m - 1] === symbol) {
         run++;
         if (run === 2 || isLeet) markEvidence(out, m - 1);
         continue;
@@ -89,5 +106,4 @@ export function foldAggressive(text: string, source: FoldBuffer, out: FoldBuffer
     i = j;
   }
   out.length = m;
-  out.hasNonLatin = source.hasNonLatin;
 }

@@ -13,6 +13,15 @@ export type FoldBuffer = {
   hasNonLatin: boolean;
   /** Strict view only: the aggressive view could hold evidence, so it must be built. */
   mayBeObfuscated: boolean;
+  /**
+   * Strict view only: where evidence could arise (digits and leet symbols, a symbol three times in a
+   * row, two single-letter words in a row, slow-path expansions), in increasing order.
+   */
+  suspectAt: Int32Array;
+  suspectCount: number;
+  /** Strict view only: indexes of the BOUNDARY symbols, in increasing order (word numbers). */
+  boundaryAt: Int32Array;
+  boundaryCount: number;
   /** Positions with evidence, in increasing order (aggressive view only). */
   evidenceAt: Int32Array;
   evidenceCount: number;
@@ -27,6 +36,10 @@ export function createFoldBuffer(capacity: number): FoldBuffer {
     length: 0,
     hasNonLatin: false,
     mayBeObfuscated: true,
+    suspectAt: new Int32Array(64),
+    suspectCount: 0,
+    boundaryAt: new Int32Array(capacity),
+    boundaryCount: 0,
     evidenceAt: new Int32Array(64),
     evidenceCount: 0,
   };
@@ -42,6 +55,9 @@ export function ensureCapacity(buffer: FoldBuffer, needed: number): void {
   starts.set(buffer.starts.subarray(0, buffer.length));
   const evidence = new Uint8Array(capacity);
   evidence.set(buffer.evidence.subarray(0, buffer.length));
+  const boundaryAt = new Int32Array(capacity);
+  boundaryAt.set(buffer.boundaryAt.subarray(0, buffer.boundaryCount));
+  buffer.boundaryAt = boundaryAt;
   buffer.symbols = symbols;
   buffer.starts = starts;
   buffer.evidence = evidence;
@@ -59,4 +75,17 @@ export function markEvidence(buffer: FoldBuffer, at: number): void {
   }
   buffer.evidenceAt[count] = at;
   buffer.evidenceCount = count + 1;
+}
+
+/** Records a strict-view position where the aggressive view might show evidence. */
+export function markSuspect(buffer: FoldBuffer, at: number): void {
+  const count = buffer.suspectCount;
+  if (count > 0 && buffer.suspectAt[count - 1] === at) return;
+  if (count === buffer.suspectAt.length) {
+    const grown = new Int32Array(count * 2);
+    grown.set(buffer.suspectAt);
+    buffer.suspectAt = grown;
+  }
+  buffer.suspectAt[count] = at;
+  buffer.suspectCount = count + 1;
 }

@@ -1,7 +1,7 @@
 // The strict view: one table-driven pass from UTF-16 text to folded symbols plus an offset map.
 // Compatibility forms, case, diacritics, look-alikes, zero-width and bidi characters are folded;
 // every separator run becomes one BOUNDARY symbol. Nothing is guessed (no leet, no collapsing).
-import { type FoldBuffer, ensureCapacity } from "./fold-buffer.js";
+import { type FoldBuffer, ensureCapacity, markSuspect } from "./fold-buffer.js";
 import { Kind, LEET_CODE, MAX_EXPANSION, SKIP_CODE, foldAstral, getFoldTable } from "./fold-table.js";
 import { BOUNDARY } from "./symbols.js";
 
@@ -72,17 +72,21 @@ export function foldStrict(
   const code = table.code;
   out.length = 0;
   out.hasNonLatin = false;
+  out.suspectCount = 0;
+  out.boundaryCount = 0;
   ensureCapacity(out, to - from + 2);
   let symbols = out.symbols;
   let starts = out.starts;
+  let boundaries = out.boundaryAt;
+  let b = 0;
   let n = 0;
   let atBoundary = padStart;
-  let suspicious = false;
   let wordStart = 0;
   let previousWordLength = 0;
   if (padStart) {
     symbols[0] = BOUNDARY;
     starts[0] = from;
+    boundaries[b++] = 0;
     n = 1;
     wordStart = 1;
   }
@@ -91,7 +95,8 @@ export function foldStrict(
     let value = code[unit]!;
     if (value > BOUNDARY) {
       if (value < 0x3a || value >= 0x80 || (value === symbols[n - 1] && value === symbols[n - 2])) {
-        suspicious = true;
+        // A letter of another script is no evidence by itself; a run of three or a digit may be.
+        if (value < 0x80 || (value === symbols[n - 1] && value === symbols[n - 2])) markSuspect(out, n);
         if (value >= 0x80) out.hasNonLatin = true;
       }
       symbols[n] = value;
@@ -105,10 +110,10 @@ export function foldStrict(
       const symbol = table.symbol[unit]!;
       const endsWord = !atBoundary && n > 0 && (symbol === 0x24 || symbol === 0x40);
       if (endsWord || isLeetInWord(text, i + 1, table.kind)) {
+        markSuspect(out, n);
         symbols[n] = symbol;
         starts[n++] = i;
         atBoundary = false;
-        suspicious = true;
         continue;
       }
       value = BOUNDARY;
@@ -116,25 +121,35 @@ export function foldStrict(
     if (value === BOUNDARY) {
       if (atBoundary) continue;
       const wordLength = n - wordStart;
-      if (wordLength === 1 && previousWordLength === 1) suspicious = true;
+      if (wordLength === 1 && previousWordLength === 1) markSuspect(out, n);
       previousWordLength = wordLength;
+      boundaries[b++] = n;
       symbols[n] = BOUNDARY;
       starts[n++] = i;
       wordStart = n;
       atBoundary = true;
       continue;
     }
+    markSuspect(out, n);
+    out.boundaryCount = b;
+    const before = n;
     n = foldSlow(text, i, to, unit, out, n);
     symbols = out.symbols;
     starts = out.starts;
+    boundaries = out.boundaryAt;
+    for (let k = before; k < n; k++) if (symbols[k] === BOUNDARY) boundaries[b++] = k;
     atBoundary = symbols[n - 1] === BOUNDARY;
-    suspicious = true;
     i += widthAt(text, i, to) - 1;
   }
+  out.mayBeObfuscated = out.suspectCount > 0;
+  // Not a reason to build the aggressive view, but when it is built, a split pair at the very end
+  // ("k y") is joined there, so it must lie inside a folded segment (fold-aggressive-segments.ts).
+  if (n - wordStart === 1 && previousWordLength === 1) markSuspect(out, n);
   if (padEnd && !atBoundary) {
+    boundaries[b++] = n;
     symbols[n] = BOUNDARY;
     starts[n++] = to;
   }
   out.length = n;
-  out.mayBeObfuscated = suspicious || out.hasNonLatin;
+  out.boundaryCount = b;
 }

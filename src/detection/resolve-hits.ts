@@ -3,7 +3,7 @@
 // objects only for rules that can fire. Common words used as co-occurrence terms ("i", "want")
 // hit constantly, and would otherwise cost an object each.
 import type { HitBuffer } from "./automaton-scan.js";
-import type { PatternGroup, View } from "./compile-patterns.js";
+import type { PatternGroup, PatternInfo, View } from "./compile-patterns.js";
 import type { FoldBuffer } from "./fold-buffer.js";
 import { BOUNDARY } from "./symbols.js";
 
@@ -57,6 +57,22 @@ export function markTerms(group: PatternGroup, hits: HitBuffer, marks: TermMarks
 }
 
 /**
+ * First symbol of the span a term or exception hit ending at `end` reports (past the leading
+ * boundary, extended by a wildcard), or -1 when an aggressive-view term hit holds no evidence.
+ */
+export function hitStartSymbol(buffer: FoldBuffer, info: PatternInfo, end: number, view: View): number {
+  const symbols = buffer.symbols;
+  const first = end - info.length + 1;
+  if (view === "aggressive" && info.term >= 0 && !hasEvidence(buffer, first, end)) return -1;
+  let from = symbols[first] === BOUNDARY ? first + 1 : first;
+  if (info.openStart) {
+    const limit = Math.max(0, from - MAX_WILDCARD_EXTENSION);
+    while (from > limit && symbols[from - 1] !== BOUNDARY) from--;
+  }
+  return from;
+}
+
+/**
  * Pass 2: resolves the hits of rules for which `isLive` holds into term hits. In the aggressive view
  * a term hit needs evidence of obfuscation inside its span; exception hits never do.
  */
@@ -80,24 +96,18 @@ export function resolveHits(
       for (let id = outFirst[state]!; id !== -1; id = outNext[id]!) {
         const info = group.patterns[id]!;
         if (!isLive(info.rule)) continue;
-        const first = end - info.length + 1;
-        if (view === "aggressive" && info.term >= 0 && !hasEvidence(buffer, first, end)) continue;
-        let from = symbols[first] === BOUNDARY ? first + 1 : first;
+        const from = hitStartSymbol(buffer, info, end, view);
+        if (from < 0) continue;
         let to = symbols[end] === BOUNDARY ? end - 1 : end;
-        if (info.openStart) {
-          const limit = Math.max(0, from - MAX_WILDCARD_EXTENSION);
-          while (from > limit && symbols[from - 1] !== BOUNDARY) from--;
-        }
         if (info.openEnd) {
           const limit = Math.min(last, to + MAX_WILDCARD_EXTENSION);
           while (to < limit && symbols[to + 1] !== BOUNDARY) to++;
         }
-        const start = buffer.starts[from]!;
         out.push({
           rule: info.rule,
           term: info.term,
           view,
-          start,
+          start: buffer.starts[from]!,
           end: characterEnd(text, buffer.starts[to]!),
         });
       }

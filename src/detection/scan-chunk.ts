@@ -6,10 +6,19 @@ import type { PatternGroup, View, ViewAutomata } from "./compile-patterns.js";
 import type { CompiledLibrary } from "./detector.js";
 import { type FoldBuffer, createFoldBuffer } from "./fold-buffer.js";
 import { foldAggressive } from "./fold-aggressive.js";
+import { foldAggressiveSegments } from "./fold-aggressive-segments.js";
 import { foldStrict } from "./fold-strict.js";
 import type { Chunk } from "./plan-chunks.js";
 import { type TermHit, type TermMarks, markTerms, resolveHits } from "./resolve-hits.js";
-import { BOUNDARY } from "./symbols.js";
+import {
+  CANDIDATE,
+  HAS_WINDOW,
+  type WindowScratch,
+  checkWindows,
+  collectTermWords,
+  createWindowScratch,
+} from "./window-check.js";
+import { type WordIndex, createWordIndex } from "./word-index.js";
 
 /** Scratch state a detector reuses for every chunk; every field is overwritten before it is read. */
 export type Scratch = {
@@ -17,15 +26,20 @@ export type Scratch = {
   aggressive: FoldBuffer;
   hits: Map<PatternGroup, HitBuffer>;
   marks: TermMarks;
+  windows: WindowScratch;
+  words: WordIndex & { reset: () => void };
 };
 
 /** Allocates scratch state for a library of `ruleCount` rules. */
 export function createScratch(ruleCount: number): Scratch {
+  const strict = createFoldBuffer(1024);
   return {
-    strict: createFoldBuffer(1024),
+    strict,
     aggressive: createFoldBuffer(1024),
     hits: new Map(),
     marks: { mask: new Uint32Array(ruleCount), touched: [] },
+    windows: createWindowScratch(ruleCount),
+    words: createWordIndex(strict),
   };
 }
 
@@ -74,26 +88,6 @@ function scanAroundEvidence(run: Run): void {
   if (windowEnd > windowStart) runAutomaton(group.automaton, buffer.symbols, windowStart, windowEnd, hits);
 }
 
-function makeWordAt(strict: FoldBuffer): (offset: number) => number {
-  let prefix: Int32Array | null = null;
-  return (offset) => {
-    if (!prefix) {
-      prefix = new Int32Array(strict.length + 1);
-      for (let i = 0; i < strict.length; i++)
-        prefix[i + 1] = prefix[i]! + (strict.symbols[i] === BOUNDARY ? 1 : 0);
-    }
-    // The last symbol starting at or before `offset`: the hit's first letter, not the boundary before it.
-    let low = 0;
-    let high = strict.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (strict.starts[mid]! <= offset) low = mid + 1;
-      else high = mid;
-    }
-    return prefix[Math.max(0, low - 1)]!;
-  };
-}
-
 /** Finds the term and exception hits, of rules that can fire, in one chunk of `text`. */
 export function scanChunk(
   text: string,
@@ -110,7 +104,10 @@ export function scanChunk(
     runs.push(run);
   }
   aggressive.evidenceCount = 0;
-  if (strict.mayBeObfuscated) foldAggressive(text, strict, aggressive);
+  if (strict.mayBeObfuscated) {
+    const reach = compiled.aggressiveReach;
+    if (!foldAggressiveSegments(text, strict, aggressive, reach)) foldAggressive(text, strict, aggressive);
+  }
   if (aggressive.evidenceCount > 0) {
     for (const group of groupsFor(compiled.aggressive, aggressive)) {
       const run = startRun(scratch, group, aggressive, "aggressive");
@@ -119,14 +116,33 @@ export function scanChunk(
     }
   }
   const terms: TermHit[] = [];
+  const words = scratch.words;
+  words.reset();
   for (const run of runs) markTerms(run.group, run.hits, marks);
   if (marks.touched.length > 0) {
     const { mask } = marks;
-    const full = compiled.fullTermMask;
-    const isLive = (rule: number) => mask[rule] === full[rule];
+    const { fullTermMask: full, termCount } = compiled;
+    const state = scratch.windows.state;
+    let candidates = 0;
+    for (const rule of marks.touched) {
+      if (mask[rule] === full[rule] && termCount[rule]! > 1) {
+        state[rule] = CANDIDATE;
+        candidates++;
+      }
+    }
+    if (candidates > 0) {
+      for (const run of runs)
+        collectTermWords(run.group, run.buffer, run.hits, run.view, words, scratch.windows);
+      checkWindows(marks.touched, termCount, compiled.within, scratch.windows);
+    }
+    const isLive = (rule: number) =>
+      mask[rule] === full[rule] && (termCount[rule] === 1 || state[rule] === HAS_WINDOW);
     for (const run of runs) resolveHits(text, run.group, run.buffer, run.hits, run.view, isLive, terms);
-    for (const rule of marks.touched) mask[rule] = 0;
+    for (const rule of marks.touched) {
+      mask[rule] = 0;
+      state[rule] = 0;
+    }
     marks.touched.length = 0;
   }
-  return { terms, wordAt: makeWordAt(strict) };
+  return { terms, wordAt: words.wordAt };
 }

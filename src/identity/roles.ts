@@ -15,3 +15,8 @@ export const roles = [
 ] as const;
 
 export type Role = (typeof roles)[number];
+
+/** True when `value` names a role this version knows. */
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}

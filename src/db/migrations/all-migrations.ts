@@ -2,6 +2,7 @@
 import { foundation } from "./0001-foundation.js";
 import { identity } from "./0002-identity.js";
 import { detectionOverrides } from "./0003-detection-overrides.js";
+import { capture } from "./0004-capture.js";
 import type { Migration } from "./migration.js";
 
-export const allMigrations: readonly Migration[] = [foundation, identity, detectionOverrides];
+export const allMigrations: readonly Migration[] = [foundation, identity, detectionOverrides, capture];

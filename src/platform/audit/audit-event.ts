@@ -27,6 +27,8 @@ export const auditEvents = [
   "audit.viewed",
   "detection-override.created",
   "detection-override.revoked",
+  "ingest-key.created",
+  "ingest-key.revoked",
 ] as const;
 
 export type AuditEvent = (typeof auditEvents)[number];

@@ -37,7 +37,32 @@ export const access = {
   to: (action: Action): AccessOptions => declare({ kind: "action", action }),
 };
 
-/** Installs the hook that enforces each route's declared access. */
+export interface RouteTableEntry {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+const routeTables = new WeakMap<FastifyInstance, RouteTableEntry[]>();
+
+/** Every route with its declared access (the authorization matrix test reads it). */
+export function routeTableOf(app: FastifyInstance): readonly RouteTableEntry[] {
+  return routeTables.get(app) ?? [];
+}
+
+/** Records every route registered from now on; call it before any route is added. */
+export function registerRouteTable(app: FastifyInstance): void {
+  const table: RouteTableEntry[] = [];
+  routeTables.set(app, table);
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method !== "HEAD") table.push({ method, url: route.url, access: route.config?.access });
+    }
+  });
+}
+
+/** Installs the hook that enforces each route's declared access (hooks reach routes added earlier too). */
 export function registerAccessGate(app: FastifyInstance): void {
   app.addHook("preHandler", (request, _reply, done) => {
     const declared = request.routeOptions.config.access;
@@ -51,6 +76,9 @@ export function accessRefusal(principal: Principal, declared: RouteAccess): AppE
     case "public":
       return undefined;
     case "signed-in":
+      if (principal.kind === "api-token") {
+        return new AppError("forbidden", "This is for people signed in; an API token cannot use it.");
+      }
       if (principal.kind !== "user") return signInRequired();
       if (isAwaitingSecondFactor(principal) && !declared.duringSecondFactor) return twoFactorRequired();
       return undefined;

@@ -53,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionIdleMinutes: read("sessionIdleMinutes") ?? settingDefinitions.sessionIdleMinutes.default,
     sessionLifetimeHours: read("sessionLifetimeHours") ?? settingDefinitions.sessionLifetimeHours.default,
     lockoutMinutes: read("lockoutMinutes") ?? settingDefinitions.lockoutMinutes.default,
+    eventQueueLimit: read("eventQueueLimit") ?? settingDefinitions.eventQueueLimit.default,
   };
 }
 

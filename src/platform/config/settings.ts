@@ -77,6 +77,13 @@ export const settingDefinitions = {
     expected: "a whole number of minutes from 0 to 10080 (0: only an administrator unlocks)",
     description: "How long an account stays locked after 5 failed sign-ins in a row",
   },
+  eventQueueLimit: {
+    env: "VIGIL_EVENT_QUEUE_LIMIT",
+    default: 100_000,
+    schema: z.coerce.number().int().min(1).max(100_000_000),
+    expected: "a whole number of events from 1 to 100000000",
+    description: "Events waiting for detection beyond which the event API answers 429 with Retry-After",
+  },
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;
@@ -92,4 +99,5 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionLifetimeHours: number;
   lockoutMinutes: number;
+  eventQueueLimit: number;
 }

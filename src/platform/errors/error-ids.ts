@@ -13,6 +13,7 @@ export const errorStatuses = {
   password_rejected: 400,
   setup_token_invalid: 403,
   forbidden: 403,
+  ingest_key_revoked: 403,
   not_found: 404,
   setup_already_complete: 409,
   conflict: 409,

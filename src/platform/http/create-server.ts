@@ -3,8 +3,12 @@
  * routes. Listening and shutdown are the caller's (see `serve`), so tests can use `inject`.
  */
 import Fastify, { LogController, type FastifyInstance } from "fastify";
+import { registerEventRoutes } from "../../capture/events/event.routes.js";
+import { registerIdentity } from "../../identity/register-identity.js";
 import { registerSetupGate } from "../../setup/setup-gate.js";
 import { registerSetupRoutes } from "../../setup/setup.routes.js";
+import { registerAuditRoutes } from "../audit/audit.routes.js";
+import { registerRouteTable } from "../authz/route-access.js";
 import type { AppServices } from "./app-services.js";
 import { registerErrorHandler } from "./error-handler.js";
 import { registerHealthRoutes } from "./health.routes.js";
@@ -22,10 +26,15 @@ export async function createServer(services: AppServices): Promise<FastifyInstan
     }),
   });
   registerRequestContext(app);
+  registerRouteTable(app);
   registerErrorHandler(app);
   await registerSetupGate(app, services);
+  // Before identity: the event API's ingest keys are not identity's API tokens.
+  registerEventRoutes(app, services);
+  await registerIdentity(app, services);
   registerHealthRoutes(app, services);
   registerSetupRoutes(app, services);
+  registerAuditRoutes(app, services);
   await app.ready();
   return app;
 }

@@ -1,0 +1,205 @@
+/**
+ * Capture benchmarks: the event API's throughput (concurrent senders posting batches over real
+ * HTTP, group commit, durable SQLite) and a Squid log's lines per second through parse, store
+ * and detection. Each run uses a fresh database in a temporary folder and prints figures a person
+ * can compare between machines and commits.
+ *
+ * Run alone: `npx tsx bench/capture/capture.bench.ts [--events N] [--lines N]`.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { LocalEventQueue } from "../../src/capture/events/event-queue.js";
+import { ingestLogFile } from "../../src/capture/file-ingest/ingest-log-file.js";
+import { PipelineWorker } from "../../src/capture/pipeline/pipeline-worker.js";
+import { buildIngestKey } from "../../src/capture/test-support/capture-builders.js";
+import { migrateToLatest } from "../../src/db/migrate.js";
+import { openDatabase, type VigilDatabase } from "../../src/db/open-database.js";
+import { shippedDetector } from "../../src/library/shipped-detector.js";
+import { shippedUrlLookup } from "../../src/library/shipped-url-lookup.js";
+import { loadConfig } from "../../src/platform/config/load-config.js";
+import { createServer } from "../../src/platform/http/create-server.js";
+import { markSetupComplete } from "../../src/setup/setup-state.js";
+import { buildSchool } from "../../src/test-support/builders.js";
+
+export interface BenchFigure {
+  name: string;
+  value: number;
+  unit: string;
+  note?: string;
+}
+
+export interface CaptureBenchOptions {
+  /** Events posted through the API (default 40,000). */
+  events?: number;
+  senders?: number;
+  batchSize?: number;
+  /** Lines in the generated Squid log (default 200,000). */
+  lines?: number;
+  log?: (line: string) => void;
+}
+
+/** The capture suite, for `bench/run-bench.ts`: a name and a function returning figures. */
+export const captureBench = {
+  name: "capture",
+  run: runCaptureBench,
+};
+
+/** Runs both capture benchmarks and returns their figures. */
+export async function runCaptureBench(options: CaptureBenchOptions = {}): Promise<BenchFigure[]> {
+  shippedDetector();
+  shippedUrlLookup(); // built once per process; not part of any figure
+  return [...(await benchEventApi(options)), ...(await benchLogFile(options))];
+}
+
+async function withDatabase<T>(work: (database: VigilDatabase, folder: string) => Promise<T>): Promise<T> {
+  const folder = mkdtempSync(join(tmpdir(), "vigil-bench-"));
+  const database = await openDatabase(join(folder, "vigil.db"));
+  try {
+    await migrateToLatest(database.db);
+    return await work(database, folder);
+  } finally {
+    await database.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function benchEventApi(options: CaptureBenchOptions): Promise<BenchFigure[]> {
+  const total = options.events ?? 40_000;
+  const senders = options.senders ?? 4;
+  const batchSize = options.batchSize ?? 500;
+  return withDatabase(async (database) => {
+    await markSetupComplete(database.db);
+    const { schoolId } = await buildSchool(database);
+    const { secret } = await buildIngestKey(database, schoolId);
+    const config = { ...loadConfig({}), logLevel: "silent" as const, eventQueueLimit: 100_000_000 };
+    const app = await createServer({ config, database });
+    const address = await app.listen({ port: 0, host: "127.0.0.1" });
+    const batches = Math.ceil(total / batchSize);
+    let next = 0;
+    const sender = async (senderIndex: number) => {
+      for (let batch = next++; batch < batches; batch = next++) {
+        const events = Array.from({ length: batchSize }, (_, i) =>
+          simulatedEvent(senderIndex, batch * batchSize + i),
+        );
+        const response = await fetch(`${address}/api/v1/events`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+          body: JSON.stringify({ events }),
+        });
+        if (response.status !== 200)
+          throw new Error(`batch ${batch}: HTTP ${response.status} ${await response.text()}`);
+        await response.arrayBuffer();
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: senders }, (_, index) => sender(index)));
+    const seconds = (performance.now() - started) / 1000;
+    await app.close();
+    const rate = Math.round((batches * batchSize) / seconds);
+    options.log?.(`event API: ${batches * batchSize} events in ${seconds.toFixed(2)} s`);
+    return [
+      {
+        name: `event API, ${senders} senders, batches of ${batchSize} (${database.capabilities.engine}, synchronous=FULL)`,
+        value: rate,
+        unit: "events/s",
+        note: "target ≥ 20,000",
+      },
+    ];
+  });
+}
+
+async function benchLogFile(options: CaptureBenchOptions): Promise<BenchFigure[]> {
+  const lines = options.lines ?? 200_000;
+  return withDatabase(async (database, folder) => {
+    const { schoolId } = await buildSchool(database);
+    const path = join(folder, "access.log");
+    writeFileSync(path, simulatedSquidLog(lines));
+    const rss = process.memoryUsage().rss;
+    const started = performance.now();
+    const report = await ingestLogFile({ database, schoolId, source: "bench", format: "squid", path });
+    const stored = performance.now();
+    const pipeline = new PipelineWorker(database, new LocalEventQueue(database), { batchSize: 2_000 });
+    const detected = await pipeline.drain();
+    const finished = performance.now();
+    const growthMb = (process.memoryUsage().rss - rss) / 1024 / 1024;
+    options.log?.(
+      `log file: ${report.lines} lines, ${report.stored} stored, ${detected.alertsCreated} alerts (${detected.alertsGrouped} grouped)`,
+    );
+    const perSecond = (count: number, ms: number) => Math.round(count / (ms / 1000));
+    return [
+      {
+        name: "Squid log: parse and store",
+        value: perSecond(report.lines, stored - started),
+        unit: "lines/s",
+      },
+      {
+        name: "Squid log: detection of stored events",
+        value: perSecond(detected.processed, finished - stored),
+        unit: "events/s",
+      },
+      {
+        name: "Squid log: end to end, including detection",
+        value: perSecond(report.lines, finished - started),
+        unit: "lines/s",
+        note: `target ≥ 100,000; RSS grew ${growthMb.toFixed(0)} MB`,
+      },
+    ];
+  });
+}
+
+const sites = [
+  "http://www.bbc.co.uk/news/education",
+  "https://www.google.com/search?q=volcano+facts",
+  "https://en.wikipedia.org/wiki/Photosynthesis",
+  "https://www.youtube.com/watch?v=abc123",
+  "https://classroom.google.com/u/0/h",
+  "https://www.google.co.uk/search?q=how+to+buy+weed",
+  "http://abcproxy.com/browse.php?u=x",
+];
+
+function simulatedEvent(sender: number, n: number): Record<string, unknown> {
+  const common = {
+    id: `bench-${sender}-${n}`,
+    time: new Date(Date.UTC(2025, 2, 5, 9) + n * 10).toISOString(),
+    source: "bench",
+    user: `pupil${n % 600}@school.example`,
+    device: `LAPTOP-${n % 300}`,
+  };
+  if (n % 10 === 0)
+    return { ...common, kind: "typed-text", text: "did you finish the homework for tomorrow" };
+  return { ...common, kind: "web-visit", url: sites[n % sites.length], action: "allowed", status: 200 };
+}
+
+function simulatedSquidLog(lines: number): string {
+  const parts: string[] = [];
+  const start = 1741165200;
+  for (let i = 0; i < lines; i++) {
+    const time = (start + i * 0.05).toFixed(3);
+    const site = sites[i % sites.length] ?? "";
+    parts.push(
+      `${time}    120 10.0.${(i >> 8) & 255}.${i & 255} TCP_MISS/200 5120 GET ${site} pupil${i % 600} DIRECT/93.184.216.34 text/html\n`,
+    );
+  }
+  return parts.join("");
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const arg = (name: string) => {
+    const index = process.argv.indexOf(name);
+    return index === -1 ? undefined : Number(process.argv[index + 1]);
+  };
+  const figures = await runCaptureBench({
+    ...(arg("--events") === undefined ? {} : { events: arg("--events") }),
+    ...(arg("--lines") === undefined ? {} : { lines: arg("--lines") }),
+    log: (line) => {
+      process.stderr.write(`${line}\n`);
+    },
+  });
+  for (const figure of figures) {
+    process.stdout.write(
+      `${figure.name}: ${figure.value.toLocaleString("en-GB")} ${figure.unit}${figure.note ? `  (${figure.note})` : ""}\n`,
+    );
+  }
+}

@@ -1,0 +1,199 @@
+// The detection measurements, as plain numbers (suite.ts turns them into tables). Every input is
+// passed in, so the smoke test can run the same code on tiny inputs.
+import {
+  type CompiledLibrary,
+  type Library,
+  compileLibrary,
+  createDetector,
+} from "../../src/detection/index.js";
+import { type Baseline, alternationBaseline, obscenityBaseline, singlePhraseTerms } from "./baselines.js";
+import { createRandom, generateMixedText } from "./corpus.js";
+import { type Spread, cpuNow, nsPerEvent, retainedBytes, spread, throughput, timeRuns } from "./measure.js";
+import { syntheticLibrary } from "./synthetic-library.js";
+
+export type DetectionBenchOptions = {
+  library: Library;
+  /** Milliseconds to load the library from disk, one per run (measured by the caller). */
+  loadTimes: readonly number[];
+  /** Brown sentences joined by newlines, or null when the file is absent. */
+  brownText: string | null;
+  mixedSize: number;
+  seed: number;
+  runs: number;
+  eventBudgetMs: number;
+  /** Sample sizes (characters) for the slow baselines. */
+  obscenitySample: number;
+  alternationSample: number;
+  syntheticPhrases: number;
+  /** Stop repeating the synthetic build once this much time has gone (at least one run). */
+  syntheticBudgetMs: number;
+  progress: (message: string) => void;
+};
+
+export type BaselineResult = { name: string; sample: number; buildMs: number; mbps: Spread; vigil: Spread };
+
+export type DetectionBenchResult = {
+  load: Spread;
+  build: Spread;
+  heapBytes: number;
+  tableBytes: number;
+  stateCount: number;
+  brown: { characters: number; mbps: Spread } | null;
+  mixed: { characters: number; mbps: Spread };
+  events: { length: number; vigil: Spread; obscenity: Spread }[];
+  baselines: BaselineResult[];
+  synthetic: { phrases: number; build: Spread; tableBytes: number; heapBytes: number; stateCount: number };
+};
+
+/** Bytes held by the compiled automata's typed arrays, and their total state count. */
+export function automatonSize(compiled: CompiledLibrary): { bytes: number; states: number } {
+  let bytes = 0;
+  let states = 0;
+  for (const view of [compiled.strict, compiled.aggressive]) {
+    for (const group of [view.latin, view.other]) {
+      if (!group) continue;
+      const { delta, classOf, outFirst, outNext, dictLink, stateCount } = group.automaton;
+      bytes += delta.byteLength + classOf.byteLength + outFirst.byteLength;
+      bytes += outNext.byteLength + dictLink.byteLength;
+      states += stateCount;
+    }
+  }
+  return { bytes, states };
+}
+
+/** `count` slices of `length` characters from `text`, at seeded offsets. */
+export function sampleEvents(text: string, length: number, count: number, seed: number): string[] {
+  const random = createRandom(seed);
+  const events: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = Math.floor(random() * Math.max(1, text.length - length));
+    events.push(text.slice(at, at + length));
+  }
+  return events;
+}
+
+function measureBaseline(
+  baseline: Baseline,
+  text: string,
+  scan: (text: string) => unknown,
+  runs: number,
+): BaselineResult {
+  const started = cpuNow();
+  const count = baseline.build();
+  const buildMs = cpuNow() - started;
+  const mbps = throughput(
+    text.length,
+    timeRuns(runs, () => count(text)),
+  );
+  const vigil = throughput(
+    text.length,
+    timeRuns(runs, () => scan(text)),
+  );
+  return { name: baseline.name, sample: text.length, buildMs, mbps, vigil };
+}
+
+/** Build time (repeated while the time budget lasts), table size and heap growth of a large library. */
+function measureSyntheticBuild(options: DetectionBenchOptions): DetectionBenchResult["synthetic"] {
+  const synthetic = syntheticLibrary(options.syntheticPhrases, options.seed);
+  let size = { bytes: 0, states: 0 };
+  const times: number[] = [];
+  const { bytes: heapBytes } = retainedBytes(() => {
+    const started = cpuNow();
+    const built = compileLibrary(synthetic);
+    times.push(cpuNow() - started);
+    size = automatonSize(built);
+    return built;
+  });
+  const budgetStart = performance.now();
+  while (
+    times.length < options.runs &&
+    performance.now() - budgetStart + times[0]! < options.syntheticBudgetMs
+  ) {
+    options.progress(`  synthetic build, run ${times.length + 1}`);
+    times.push(...timeRuns(1, () => compileLibrary(synthetic), false));
+  }
+  const phrases = options.syntheticPhrases;
+  return { phrases, build: spread(times), tableBytes: size.bytes, heapBytes, stateCount: size.states };
+}
+
+/** Runs every detection measurement described in bench/detection/README (see suite.ts). */
+export function runDetectionBench(options: DetectionBenchOptions): DetectionBenchResult {
+  const { library, runs, progress } = options;
+  progress("compiling the library");
+  const { value: compiled, bytes: heapBytes } = retainedBytes(() => compileLibrary(library));
+  const build = spread(timeRuns(runs, () => compileLibrary(library), false));
+  const size = automatonSize(compiled);
+  const detector = createDetector(library, compiled);
+  const scan = (text: string) => detector.scan(text);
+
+  let brown: DetectionBenchResult["brown"] = null;
+  if (options.brownText !== null) {
+    progress(`scanning the Brown sentences (${runs} runs)`);
+    const text = options.brownText;
+    brown = {
+      characters: text.length,
+      mbps: throughput(
+        text.length,
+        timeRuns(runs, () => scan(text)),
+      ),
+    };
+  }
+
+  progress(`generating ${(options.mixedSize / 1e6).toFixed(1)} MB of mixed text (seed ${options.seed})`);
+  const terms = singlePhraseTerms(library);
+  const mixedText = generateMixedText({ size: options.mixedSize, seed: options.seed, phrases: terms });
+  progress(`scanning the mixed text (${runs} runs)`);
+  scan(mixedText.slice(0, Math.min(mixedText.length, 2_000_000)));
+  const mixed = {
+    characters: mixedText.length,
+    mbps: throughput(
+      mixedText.length,
+      timeRuns(runs, () => scan(mixedText), false),
+    ),
+  };
+
+  progress("per-event latency");
+  const obscenityMatch = obscenityBaseline(terms).build();
+  const events = [40, 200].map((length) => {
+    const sample = sampleEvents(mixedText, length, 2000, options.seed + length);
+    const vigil = nsPerEvent(sample, scan, runs, options.eventBudgetMs);
+    const obscenity = nsPerEvent(
+      sample.slice(0, 50),
+      obscenityMatch,
+      Math.min(runs, 3),
+      options.eventBudgetMs,
+    );
+    return { length, vigil, obscenity };
+  });
+
+  progress("baselines: obscenity and one RegExp alternation over the same terms");
+  const baselines = [
+    measureBaseline(
+      obscenityBaseline(terms),
+      mixedText.slice(0, options.obscenitySample),
+      scan,
+      Math.min(runs, 3),
+    ),
+    measureBaseline(
+      alternationBaseline(terms),
+      mixedText.slice(0, options.alternationSample),
+      scan,
+      Math.min(runs, 3),
+    ),
+  ];
+
+  progress(`building a synthetic ${options.syntheticPhrases.toLocaleString("en")}-phrase library`);
+  const synthetic = measureSyntheticBuild(options);
+  return {
+    load: spread(options.loadTimes),
+    build,
+    heapBytes,
+    tableBytes: size.bytes,
+    stateCount: size.states,
+    brown,
+    mixed,
+    events,
+    baselines,
+    synthetic,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * A simulated school day for demonstrations and load: pupils browse, search, type and chat, and
+ * a few of them do something a safeguarding lead must see. Deterministic for a given seed, so a
+ * second run sends the same ids (and the API answers "duplicate").
+ */
+import type { CaptureEvent } from "../../contracts/event.contract.js";
+
+export interface SchoolDayOptions {
+  pupils: number;
+  hours: number;
+  /** The day's start (UTC); default 08:30 today. */
+  start?: Date;
+  seed?: number;
+}
+
+const sites = [
+  "https://classroom.google.com/u/0/h",
+  "https://www.bbc.co.uk/bitesize/subjects",
+  "https://en.wikipedia.org/wiki/Photosynthesis",
+  "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+  "https://docs.google.com/document/d/1abc/edit",
+  "https://www.mathsisfun.com/algebra/index.html",
+];
+const searches = [
+  "volcano facts",
+  "how do plants make food",
+  "world war 2 timeline",
+  "french verbs etre",
+  "fractions to decimals",
+];
+const typed = [
+  "can we do the quiz after lunch",
+  "my homework is attached",
+  "see you at football",
+  "what page are we on",
+];
+// About one event in a thousand is concerning, as in a real school.
+const concerning: Partial<CaptureEvent>[] = [
+  { kind: "typed-text", text: "honestly i want to kill myself" },
+  { kind: "search", engine: "google", query: "where can i buy weed" },
+  { kind: "web-visit", url: "http://abcproxy.com/browse.php?u=game" },
+  { kind: "chat-message", text: "i am going to bring a knife and stab him", app: "Teams" },
+];
+
+/** A small fast PRNG (mulberry32): the same seed gives the same day. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** How many events the day holds (about 80 per pupil per hour). */
+export function schoolDaySize(options: SchoolDayOptions): number {
+  return Math.round(options.pupils * options.hours * 80);
+}
+
+/** The day's events, in time order, generated lazily. */
+export function* simulatedSchoolDay(options: SchoolDayOptions): Generator<CaptureEvent> {
+  const next = random(options.seed ?? 1);
+  const start = options.start ?? todayAt(8, 30);
+  const total = schoolDaySize(options);
+  const span = options.hours * 3_600_000;
+  const day = start.toISOString().slice(0, 10);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  for (let n = 0; n < total; n++) {
+    const pupil = Math.floor(next() * options.pupils);
+    const common = {
+      id: `demo-${day}-${n}`,
+      time: new Date(start.getTime() + Math.floor((n / total) * span)).toISOString(),
+      source: "vigil-demo",
+      user: `pupil${String(pupil).padStart(4, "0")}@demo.school`,
+      device: `LAPTOP-${String(pupil % 400).padStart(3, "0")}`,
+    };
+    const roll = next();
+    if (roll < 0.001) {
+      yield { ...common, kind: "web-visit", url: sites[0] ?? "", ...pick(concerning) } as CaptureEvent;
+    } else if (roll < 0.75) {
+      yield { ...common, kind: "web-visit", url: pick(sites), action: "allowed", status: 200 };
+    } else if (roll < 0.85) {
+      yield { ...common, kind: "search", engine: "google", query: pick(searches) };
+    } else if (roll < 0.95) {
+      yield { ...common, kind: "typed-text", text: pick(typed) };
+    } else {
+      yield { ...common, kind: "window-title", title: "Google Docs - Homework", app: "chrome" };
+    }
+  }
+}
+
+function todayAt(hour: number, minute: number): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hour, minute));
+}
