@@ -11,7 +11,7 @@ import { schoolDaySize, simulatedSchoolDay } from "../capture/demo/simulated-sch
 import { cliActor } from "../platform/context/actor.js";
 import { inTransaction } from "../platform/context/write-context.js";
 import { scopeOf } from "../schools/school-scope.js";
-import { chooseSchool } from "./choose-school.js";
+import { resolveSchool } from "./resolve-school.js";
 import { usageError } from "./cli-errors.js";
 import { openConfiguredDatabase } from "./open-configured-database.js";
 
@@ -49,7 +49,7 @@ export function addDemoCommand(program: Command): void {
       try {
         let key = options.key;
         if (key === undefined) {
-          const schoolId = await chooseSchool(database.db, options.school);
+          const schoolId = await resolveSchool(database.db, options.school);
           const created = await inTransaction(database, { actor: cliActor(), ip: null }, (ctx) =>
             createIngestKey(ctx, { schoolId, name: "vigil demo (temporary)" }),
           );

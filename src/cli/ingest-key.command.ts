@@ -11,7 +11,7 @@ import { cliActor } from "../platform/context/actor.js";
 import { inTransaction } from "../platform/context/write-context.js";
 import { operatorScope } from "../schools/school.repository.js";
 import { usageError } from "./cli-errors.js";
-import { chooseSchool } from "./choose-school.js";
+import { resolveSchool } from "./resolve-school.js";
 import { openConfiguredDatabase } from "./open-configured-database.js";
 
 /** Adds the `ingest-key` command group. */
@@ -29,7 +29,7 @@ export function addIngestKeyCommand(program: Command): void {
       }
       const { config, database } = await openConfiguredDatabase();
       try {
-        const schoolId = await chooseSchool(database.db, options.school);
+        const schoolId = await resolveSchool(database.db, options.school);
         const key = await inTransaction(database, { actor: cliActor(), ip: null }, (ctx) =>
           createIngestKey(ctx, { schoolId, name }),
         );

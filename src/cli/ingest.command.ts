@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { ingestLogFile, type IngestProgress } from "../capture/file-ingest/ingest-log-file.js";
 import { LOG_FORMATS } from "../capture/parsers/parser-registry.js";
-import { chooseSchool } from "./choose-school.js";
+import { resolveSchool } from "./resolve-school.js";
 import { openConfiguredDatabase } from "./open-configured-database.js";
 
 interface IngestCommandOptions {
@@ -44,7 +44,7 @@ export function addIngestCommand(program: Command): void {
       const started = Date.now();
       let shownAt = 0;
       try {
-        const schoolId = await chooseSchool(database.db, options.school);
+        const schoolId = await resolveSchool(database.db, options.school);
         const fullPath = resolve(path);
         const report = await ingestLogFile({
           database,

@@ -12,7 +12,7 @@ import { cliActor } from "../platform/context/actor.js";
 import { inTransaction } from "../platform/context/write-context.js";
 import { validationError } from "../platform/errors/app-error.js";
 import { operatorScope } from "../schools/school.repository.js";
-import { chooseSchool } from "./choose-school.js";
+import { resolveSchool } from "./resolve-school.js";
 import { openConfiguredDatabase } from "./open-configured-database.js";
 
 interface AddOptions {
@@ -48,7 +48,7 @@ export function addOverrideCommand(program: Command): void {
     .action(async (kind: string, options: AddOptions) => {
       const { database } = await openConfiguredDatabase();
       try {
-        const schoolId = await chooseSchool(database.db, options.school);
+        const schoolId = await resolveSchool(database.db, options.school);
         const parsed = DetectionOverrideCreateSchema.safeParse({
           kind,
           phrase: options.phrase,

@@ -9,7 +9,7 @@ import { noOverrides } from "../detection/overrides/school-overrides.js";
 import { withSchoolOverrides, type SchoolDetector } from "../detection/overrides/with-school-overrides.js";
 import { findOverridesInForce } from "../overrides/detection-override.repository.js";
 import { operatorScope } from "../schools/school.repository.js";
-import { chooseSchool } from "./choose-school.js";
+import { resolveSchool } from "./resolve-school.js";
 import { openConfiguredDatabase } from "./open-configured-database.js";
 import { extractSearchQuery } from "../detection/urls/index.js";
 import { shippedDetector } from "../library/shipped-detector.js";
@@ -70,7 +70,7 @@ async function detectorFor(school: string | undefined): Promise<SchoolDetector> 
   if (school === undefined) return withSchoolOverrides(detector, noOverrides);
   const { database } = await openConfiguredDatabase();
   try {
-    const schoolId = await chooseSchool(database.db, school);
+    const schoolId = await resolveSchool(database.db, school);
     const scope = await operatorScope(database.db);
     return withSchoolOverrides(detector, await findOverridesInForce(database.db, scope, schoolId));
   } finally {

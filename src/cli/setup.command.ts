@@ -10,6 +10,7 @@ import { validationError } from "../platform/errors/app-error.js";
 import { completeSetup } from "../setup/complete-setup.js";
 import { isSetupComplete, issueSetupToken } from "../setup/setup-state.js";
 import { usageError } from "./cli-errors.js";
+import { readStdin } from "./read-stdin.js";
 import { openConfiguredDatabase } from "./open-configured-database.js";
 
 interface SetupOptions {
@@ -56,9 +57,7 @@ export function addSetupCommand(program: Command): void {
           );
           return;
         }
-        const password = options.passwordStdin
-          ? (await readStdin()).replace(/\r?\n$/, "")
-          : process.env.VIGIL_SETUP_PASSWORD;
+        const password = options.passwordStdin ? await readStdin() : process.env.VIGIL_SETUP_PASSWORD;
         if (password === undefined) {
           throw usageError(
             "No password given.",
@@ -79,10 +78,4 @@ export function addSetupCommand(program: Command): void {
         await database.close();
       }
     });
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
 }
