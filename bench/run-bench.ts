@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
+import { captureBench } from "./capture/capture.bench.js";
 import { detectionSuite } from "./detection/suite.js";
 
 export type BenchTable = { title: string; columns: string[]; rows: string[][]; notes?: string[] };
@@ -17,7 +18,19 @@ export type BenchSuite = {
   run: (context: BenchContext) => BenchTable[] | Promise<BenchTable[]>;
 };
 
-const suites: BenchSuite[] = [detectionSuite];
+/** bench/capture reports flat figures; one table holds them. */
+const captureSuite: BenchSuite = {
+  name: "capture",
+  description: "event API and log-file ingest",
+  run: async ({ progress }) => {
+    const figures = await captureBench.run({ log: progress });
+    const value = (n: number) => (Number.isInteger(n) ? n.toLocaleString("en") : n.toFixed(2));
+    const rows = figures.map((f) => [f.name, value(f.value), f.unit, f.note ?? ""]);
+    return [{ title: "Capture", columns: ["figure", "value", "unit", "note"], rows }];
+  },
+};
+
+const suites: BenchSuite[] = [detectionSuite, captureSuite];
 
 function cpuModel(): string {
   try {
@@ -66,7 +79,13 @@ for (const suite of suites.filter((s) => wanted.length === 0 || wanted.includes(
     const seconds = ((performance.now() - started) / 1000).toFixed(1).padStart(5);
     process.stderr.write(`[${suite.name} ${seconds}s] ${message}\n`);
   };
-  const tables = await suite.run({ progress });
   console.log(`\n## ${suite.name}: ${suite.description}\n`);
-  for (const table of tables) console.log(`${formatTable(table)}\n`);
+  try {
+    const tables = await suite.run({ progress });
+    for (const table of tables) console.log(`${formatTable(table)}\n`);
+  } catch (error) {
+    // One broken suite should not hide the others' figures.
+    console.log(`(suite failed: ${error instanceof Error ? error.message : String(error)})\n`);
+    process.exitCode = 1;
+  }
 }

@@ -48,6 +48,7 @@ function tables(result: DetectionBenchResult, issues: number, rules: number): Be
       columns: ["what", "text", "MB/s median (min–max)"],
       rows: throughputRows,
       notes: [
+        "Single thread, timed in process CPU time; each figure is the median of n runs, min–max in brackets.",
         "Baselines run on a prefix of the mixed text, because they are too slow for 50 MB; Vigil is timed on the same prefix.",
         obscenity
           ? `Vigil vs obscenity on the same terms and text: ${fixed(obscenity.vigil.median / obscenity.mbps.median)}×.`

@@ -129,3 +129,9 @@ export type EventBatchResponse = {
   rejected: number;
   results: EventItemResult[];
 };
+
+/**
+ * Ingest keys start with this, so a leaked one is recognisable in logs and secret scanners, and
+ * the session layer can leave them to the event API, which checks them itself.
+ */
+export const ingestKeyPrefix = "vik_";

@@ -34,32 +34,26 @@ function buildClasses(patterns: readonly Uint16Array[]): { classOf: Uint16Array;
   return { classOf, classCount: next };
 }
 
-function grow(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(size).fill(-1);
-  grown.set(array);
-  return grown;
-}
-
 /** Compiles patterns (symbol sequences) into a DFA; pattern ids are their indexes. */
 export function buildAutomaton(patterns: readonly Uint16Array[]): Automaton {
   const { classOf, classCount: C } = buildClasses(patterns);
-  let capacity = 256;
-  let delta = new Int32Array(capacity * C).fill(-1);
+  // Every symbol of every pattern adds at most one state, so the trie never outgrows this. While the
+  // trie is built, 0 means "no child" (the root is nobody's child), so the fresh zeroed array needs
+  // no fill and nothing is copied to grow it.
+  let capacity = 1;
+  for (const pattern of patterns) capacity += pattern.length;
+  let delta = new Int32Array(capacity * C);
   let outFirst = new Int32Array(capacity).fill(-1);
   const outNext = new Int32Array(patterns.length).fill(-1);
   let stateCount = 1;
   let maxPatternLength = 0;
-  patterns.forEach((pattern, id) => {
+  for (let id = 0; id < patterns.length; id++) {
+    const pattern = patterns[id]!;
     let state = 0;
-    for (const symbol of pattern) {
-      const at = state * C + classOf[symbol]!;
+    for (let i = 0; i < pattern.length; i++) {
+      const at = state * C + classOf[pattern[i]!]!;
       let target = delta[at]!;
-      if (target === -1) {
-        if (stateCount === capacity) {
-          capacity *= 2;
-          delta = grow(delta, capacity * C);
-          outFirst = grow(outFirst, capacity);
-        }
+      if (target === 0) {
         target = stateCount++;
         delta[at] = target;
       }
@@ -68,48 +62,11 @@ export function buildAutomaton(patterns: readonly Uint16Array[]): Automaton {
     outNext[id] = outFirst[state]!;
     outFirst[state] = id;
     maxPatternLength = Math.max(maxPatternLength, pattern.length);
-  });
-  const ordered = renumberBreadthFirst(delta, outFirst, C, stateCount);
-  delta = ordered.delta;
-  outFirst = ordered.outFirst;
+  }
+  delta = delta.slice(0, stateCount * C);
+  outFirst = outFirst.slice(0, stateCount);
   const dictLink = fillFailures(delta, outFirst, C, stateCount);
   return { classCount: C, classOf, delta, outFirst, outNext, dictLink, stateCount, maxPatternLength };
-}
-
-/**
- * Renumbers trie states in breadth-first order, so the shallow states a scan visits most sit
- * together at the start of the table (far fewer cache and TLB misses than insertion order).
- */
-function renumberBreadthFirst(
-  trie: Int32Array,
-  outFirst: Int32Array,
-  C: number,
-  stateCount: number,
-): { delta: Int32Array<ArrayBuffer>; outFirst: Int32Array<ArrayBuffer> } {
-  const order = new Int32Array(stateCount);
-  const newId = new Int32Array(stateCount);
-  let tail = 1;
-  for (let head = 0; head < tail; head++) {
-    const row = order[head]! * C;
-    for (let c = 0; c < C; c++) {
-      const target = trie[row + c]!;
-      if (target === -1) continue;
-      newId[target] = tail;
-      order[tail++] = target;
-    }
-  }
-  const delta = new Int32Array(stateCount * C);
-  const outputs = new Int32Array(stateCount);
-  for (let state = 0; state < stateCount; state++) {
-    const from = order[state]! * C;
-    const row = state * C;
-    for (let c = 0; c < C; c++) {
-      const target = trie[from + c]!;
-      delta[row + c] = target === -1 ? -1 : newId[target]!;
-    }
-    outputs[state] = outFirst[order[state]!]!;
-  }
-  return { delta, outFirst: outputs };
 }
 
 /**
@@ -125,8 +82,7 @@ function fillFailures(delta: Int32Array, outFirst: Int32Array, C: number, stateC
   let tail = 0;
   for (let c = 0; c < C; c++) {
     const target = delta[c]!;
-    if (target === -1) delta[c] = 0;
-    else {
+    if (target !== 0) {
       queue[tail++] = target;
       delta[c] = outFirst[target] !== -1 ? (target * C) | HAS_OUTPUT : target * C;
     }
@@ -140,7 +96,7 @@ function fillFailures(delta: Int32Array, outFirst: Int32Array, C: number, stateC
     for (let c = 0; c < C; c++) {
       const target = delta[row + c]!;
       const viaFailure = delta[failRow + c]!;
-      if (target === -1) {
+      if (target === 0) {
         delta[row + c] = viaFailure;
         continue;
       }

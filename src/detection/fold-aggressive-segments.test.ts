@@ -50,7 +50,9 @@ describe("aggressive fold around suspects", () => {
       .array(fc.oneof(filler, filler, filler, tricky), { maxLength: 400 })
       .map((w) => w.join(" "));
     fc.assert(
-      fc.property(text, fc.integer({ min: 2, max: 24 }), (sample, reach) => compare(sample, reach)),
+      fc.property(text, fc.integer({ min: 2, max: 24 }), (sample, reach) => {
+        compare(sample, reach);
+      }),
       { numRuns: 300 },
     );
   });

@@ -4,6 +4,7 @@
  * and school scope, and applies the CSRF checks (see csrf.ts). A missing or ended session leaves
  * the request anonymous; routes that need someone answer 401.
  */
+import { ingestKeyPrefix } from "../contracts/event.contract.js";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../platform/errors/app-error.js";
 import type { AppServices } from "../platform/http/app-services.js";
@@ -29,6 +30,8 @@ export function registerAuthentication(app: FastifyInstance, services: AppServic
   app.addHook("onRequest", async (request) => {
     checkOrigin(request, services.config.publicUrl);
     const bearer = bearerTokenOf(request);
+    // Ingest keys are not API tokens: the event API authenticates them itself.
+    if (bearer?.startsWith(ingestKeyPrefix)) return;
     if (bearer !== undefined) {
       const token = await resolveApiToken(db, bearer);
       if (!token) {

@@ -35,7 +35,6 @@ export function registerEventRoutes(app: FastifyInstance, services: AppServices)
     if (request.routeOptions.url !== eventsPath) return;
     const sender = await authenticateIngestKey(db, request);
     senders.set(request, sender);
-    delete request.headers.authorization;
     request.context.actor = { kind: "system", label: `ingest key "${sender.name}" (${sender.keyId})` };
   });
 

@@ -1,11 +1,10 @@
 /** Creates an ingest key for one school: the secret is returned once and only its hash is kept. */
 import { randomUUID } from "node:crypto";
+import { ingestKeyPrefix } from "../../contracts/event.contract.js";
 import { hashSecret, newSecret } from "../../identity/secret-token.js";
 import { appendAudit } from "../../platform/audit/append-audit.js";
 import type { WriteContext } from "../../platform/context/write-context.js";
 
-/** Ingest keys start with this, so a leaked one is recognisable in logs and secret scanners. */
-export const ingestKeyPrefix = "vik_";
 const shownPrefixLength = ingestKeyPrefix.length + 6;
 
 export interface CreatedIngestKey {

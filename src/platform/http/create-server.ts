@@ -29,9 +29,8 @@ export async function createServer(services: AppServices): Promise<FastifyInstan
   registerRouteTable(app);
   registerErrorHandler(app);
   await registerSetupGate(app, services);
-  // Before identity: the event API's ingest keys are not identity's API tokens.
-  registerEventRoutes(app, services);
   await registerIdentity(app, services);
+  registerEventRoutes(app, services);
   registerHealthRoutes(app, services);
   registerSetupRoutes(app, services);
   registerAuditRoutes(app, services);
