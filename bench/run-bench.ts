@@ -5,7 +5,6 @@
  */
 import { readFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
-import { captureBench } from "./capture/capture.bench.js";
 import { detectionSuite } from "./detection/suite.js";
 
 export type BenchTable = { title: string; columns: string[]; rows: string[][]; notes?: string[] };
@@ -23,6 +22,8 @@ const captureSuite: BenchSuite = {
   name: "capture",
   description: "event API and log-file ingest",
   run: async ({ progress }) => {
+    // Loaded on demand: it pulls in the server and database, which the detection suite never needs.
+    const { captureBench } = await import("./capture/capture.bench.js");
     const figures = await captureBench.run({ log: progress });
     const value = (n: number) => (Number.isInteger(n) ? n.toLocaleString("en") : n.toFixed(2));
     const rows = figures.map((f) => [f.name, value(f.value), f.unit, f.note ?? ""]);

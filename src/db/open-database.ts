@@ -48,9 +48,9 @@ function openPostgres(url: string): Kysely<Database> {
 
 function openSqlite(url: string): Kysely<Database> {
   const file = url.replace(/^sqlite:(\/\/)?/i, "");
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   let database: SQLite.Database;
   try {
+    if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
     database = new SQLite(file);
   } catch (error) {
     throw new AppError(

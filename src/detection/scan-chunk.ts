@@ -20,6 +20,11 @@ import {
 } from "./window-check.js";
 import { type WordIndex, createWordIndex } from "./word-index.js";
 
+/** Below this many strict symbols, co-occurrence rules skip the window check (window-check.ts). */
+const WINDOW_CHECK_LENGTH = 2048;
+/** Below this many window reaches, the aggressive view is folded whole, not around suspects. */
+const SHORT_TEXT_REACHES = 4;
+
 /** Scratch state a detector reuses for every chunk; every field is overwritten before it is read. */
 export type Scratch = {
   strict: FoldBuffer;
@@ -105,8 +110,11 @@ export function scanChunk(
   }
   aggressive.evidenceCount = 0;
   if (strict.mayBeObfuscated) {
+    // A text shorter than a few windows would be folded whole anyway: skip the planning.
     const reach = compiled.aggressiveReach;
-    if (!foldAggressiveSegments(text, strict, aggressive, reach)) foldAggressive(text, strict, aggressive);
+    const short = strict.length < SHORT_TEXT_REACHES * reach;
+    if (short || !foldAggressiveSegments(text, strict, aggressive, reach))
+      foldAggressive(text, strict, aggressive);
   }
   if (aggressive.evidenceCount > 0) {
     for (const group of groupsFor(compiled.aggressive, aggressive)) {
@@ -130,13 +138,15 @@ export function scanChunk(
         candidates++;
       }
     }
-    if (candidates > 0) {
+    const checked = candidates > 0 && strict.length >= WINDOW_CHECK_LENGTH;
+    if (checked) {
       for (const run of runs)
         collectTermWords(run.group, run.buffer, run.hits, run.view, words, scratch.windows);
       checkWindows(marks.touched, termCount, compiled.within, scratch.windows);
     }
+    // In a short text nearly every candidate has its window, so checking first only costs time.
     const isLive = (rule: number) =>
-      mask[rule] === full[rule] && (termCount[rule] === 1 || state[rule] === HAS_WINDOW);
+      mask[rule] === full[rule] && (termCount[rule] === 1 || !checked || state[rule] === HAS_WINDOW);
     for (const run of runs) resolveHits(text, run.group, run.buffer, run.hits, run.view, isLive, terms);
     for (const rule of marks.touched) {
       mask[rule] = 0;
