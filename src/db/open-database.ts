@@ -43,6 +43,9 @@ function openPostgres(url: string): Kysely<Database> {
   // pg returns int8/numeric as strings by default; counts and sequences fit in a JS number.
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle connection closed by the server (a restart, an administrator) must not crash Vigil:
+  // the pool drops that client and opens a new one; queries in flight get their own error.
+  pool.on("error", () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
