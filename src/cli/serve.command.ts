@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import { LocalEventQueue } from "../capture/events/event-queue.js";
 import { PipelineWorker } from "../capture/pipeline/pipeline-worker.js";
+import { urlLookupFor } from "../library/shipped-url-lookup.js";
 import { createServer } from "../platform/http/create-server.js";
 import { isSetupComplete, issueSetupToken } from "../setup/setup-state.js";
 import { openConfiguredDatabase } from "./open-configured-database.js";
@@ -20,6 +21,8 @@ export function addServeCommand(program: Command): void {
       const app = await createServer({ config, database });
       await app.listen({ port: config.port, host: config.host });
       const pipeline = new PipelineWorker(database, new LocalEventQueue(database), {
+        // Lists a school imported with `vigil url-lists import` replace the shipped ones.
+        lookup: urlLookupFor(config.dataDir),
         onError: (error) => {
           app.log.error({ err: error }, "detection pipeline batch failed; retrying");
         },

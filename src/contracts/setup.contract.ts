@@ -1,6 +1,6 @@
 /** First-run setup: name the organisation and school, create the first administrator. */
 import { z } from "zod";
-import { passwordMaxLength, passwordMinLength } from "../identity/password.js";
+import { passwordProblem } from "../identity/password-policy.js";
 import { limits } from "./limits.js";
 
 export const organisationKinds = ["trust", "local-authority", "consortium", "standalone"] as const;
@@ -26,10 +26,11 @@ export const SetupRequestSchema = z.object({
       .email({ error: "The administrator's email must be a valid email address" })
       .max(limits.emailMaxLength)
       .transform((email) => email.toLowerCase()),
-    password: z
-      .string({ error: "A password is required" })
-      .min(passwordMinLength, `The password must be at least ${passwordMinLength} characters`)
-      .max(passwordMaxLength, `The password must be at most ${passwordMaxLength} characters`),
+    // The same policy as every other account: length, and not a common or guessable password.
+    password: z.string({ error: "A password is required" }).superRefine((password, ctx) => {
+      const problem = passwordProblem(password);
+      if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+    }),
   }),
 });
 

@@ -62,6 +62,14 @@ forEachDialect("first-run setup over HTTP", (database) => {
     expect(paths).toEqual(["admin.name", "admin.email", "admin.password"]);
   });
 
+  it("refuses a common password, saying why", async () => {
+    const weak = { ...form(token), admin: { ...form(token).admin, password: "Password123456!" } };
+    const response = await app.inject({ method: "POST", url: "/api/v1/setup", payload: weak });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: { fields: [{ path: "admin.password" }] } });
+    expect(response.body).toContain("too easy to guess");
+  });
+
   it("creates the organisation, school and administrator, audited, then opens up", async () => {
     const response = await app.inject({ method: "POST", url: "/api/v1/setup", payload: form(token) });
     expect(response.statusCode).toBe(201);
