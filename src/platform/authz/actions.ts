@@ -21,6 +21,8 @@ export const actionDescriptions = {
   "access.approve": "approve access beyond a role's normal access",
   "events.write": "send monitoring events",
   "directory.write": "import pupils, staff and devices",
+  "detection.read": "see this school's changes to the phrase library",
+  "detection.manage": "add or end this school's changes to the phrase library",
 } as const;
 
 export type Action = keyof typeof actionDescriptions;

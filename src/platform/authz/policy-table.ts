@@ -6,10 +6,19 @@ import { roles, type Role } from "../../identity/roles.js";
 import { isRestricted, type Action } from "./actions.js";
 
 export const roleAbilities: Record<Role, readonly Action[]> = {
-  administrator: ["school.read", "users.read", "users.manage", "api-tokens.manage"],
-  "network-manager": ["school.read", "api-tokens.manage", "browsing.read", "filtering.manage"],
+  administrator: ["school.read", "users.read", "users.manage", "api-tokens.manage", "detection.read"],
+  "network-manager": [
+    "school.read",
+    "api-tokens.manage",
+    "browsing.read",
+    "filtering.manage",
+    "detection.read",
+    "detection.manage",
+  ],
   "online-safety-coordinator": [
     "school.read",
+    "detection.read",
+    "detection.manage",
     "concerns.report",
     "unblocks.request",
     "reports.read-own",
@@ -20,6 +29,8 @@ export const roleAbilities: Record<Role, readonly Action[]> = {
   ],
   "designated-safeguarding-lead": [
     "school.read",
+    "detection.read",
+    "detection.manage",
     "audit.read",
     "concerns.report",
     "unblocks.request",
@@ -55,7 +66,7 @@ export const roleAbilities: Record<Role, readonly Action[]> = {
   teacher: ["school.read", "concerns.report", "unblocks.request", "reports.read-own"],
   // A moderator's memberships are widened to every school of the organisation (see load-principal).
   moderator: ["school.read", "alerts.read", "alerts.act"],
-  auditor: ["school.read", "users.read", "audit.read", "reports.read-anonymised"],
+  auditor: ["school.read", "users.read", "audit.read", "reports.read-anonymised", "detection.read"],
 };
 
 /** Roles whose holders can see restricted data: their sessions must complete a second factor. */

@@ -14,8 +14,11 @@ import { buildUser, enrolSecondFactor, signInAs } from "../../identity/test-supp
 import { startTestServer } from "../../identity/test-support/test-server.js";
 import { buildSchool, testActor } from "../../test-support/builders.js";
 import { inTransaction } from "../context/write-context.js";
+import { createDetectionOverride } from "../../overrides/create-detection-override.js";
 import { roleAbilities } from "./policy-table.js";
 import { routeTableOf } from "./route-access.js";
+
+const emptyLibrary = { rules: [], profiles: { defaultProfile: "secondary", profiles: {} }, version: "test" };
 
 type Sample = (database: VigilDatabase, schoolId: string) => Promise<InjectOptions>;
 
@@ -66,6 +69,33 @@ const samples: Record<string, Sample> = {
   },
   "GET /api/v1/schools/:schoolId/audit": (_db, schoolId) =>
     Promise.resolve({ url: `/api/v1/schools/${schoolId}/audit` }),
+  "GET /api/v1/schools/:schoolId/detection-overrides": (_db, schoolId) =>
+    Promise.resolve({ url: `/api/v1/schools/${schoolId}/detection-overrides` }),
+  "POST /api/v1/schools/:schoolId/detection-overrides": (_db, schoolId) =>
+    Promise.resolve({
+      method: "POST",
+      url: `/api/v1/schools/${schoolId}/detection-overrides`,
+      payload: {
+        kind: "allowed-term",
+        phrase: `club ${randomUUID().slice(0, 8)}`,
+        reason: "school club name",
+      },
+    }),
+  "POST /api/v1/schools/:schoolId/detection-overrides/:overrideId/revoke": async (db, schoolId) => {
+    const id = await inTransaction(db, { actor: testActor, ip: null }, (ctx) =>
+      createDetectionOverride(
+        ctx,
+        schoolId,
+        { kind: "allowed-term", phrase: "old club", reason: "test" },
+        emptyLibrary,
+      ),
+    );
+    return {
+      method: "POST",
+      url: `/api/v1/schools/${schoolId}/detection-overrides/${id}/revoke`,
+      payload: { reason: "ended" },
+    };
+  },
 };
 
 /**

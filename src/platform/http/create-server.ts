@@ -4,6 +4,7 @@
  */
 import Fastify, { LogController, type FastifyInstance } from "fastify";
 import { registerEventRoutes } from "../../capture/events/event.routes.js";
+import { registerDetectionOverrideRoutes } from "../../overrides/detection-override.routes.js";
 import { registerIdentity } from "../../identity/register-identity.js";
 import { registerSetupGate } from "../../setup/setup-gate.js";
 import { registerSetupRoutes } from "../../setup/setup.routes.js";
@@ -34,6 +35,7 @@ export async function createServer(services: AppServices): Promise<FastifyInstan
   registerHealthRoutes(app, services);
   registerSetupRoutes(app, services);
   registerAuditRoutes(app, services);
+  registerDetectionOverrideRoutes(app, services);
   await app.ready();
   return app;
 }
