@@ -88,6 +88,9 @@ forEachDialect("first-run setup over HTTP", (database) => {
     );
     expect((await verifyAuditChains(db)).problems).toEqual([]);
     expect((await app.inject("/api/v1/anything")).statusCode).toBe(404);
+    const home = await app.inject("/");
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain("Vigil is running");
   });
 
   it("cannot be run twice, even with the old token", async () => {

@@ -13,6 +13,7 @@ import { registerRouteTable } from "../authz/route-access.js";
 import type { AppServices } from "./app-services.js";
 import { registerErrorHandler } from "./error-handler.js";
 import { registerHealthRoutes } from "./health.routes.js";
+import { registerHomeRoute } from "./home.routes.js";
 import { registerRequestContext } from "./request-context.js";
 
 /** A ready-to-listen server over the given services. */
@@ -33,6 +34,7 @@ export async function createServer(services: AppServices): Promise<FastifyInstan
   await registerIdentity(app, services);
   registerEventRoutes(app, services);
   registerHealthRoutes(app, services);
+  registerHomeRoute(app);
   registerSetupRoutes(app, services);
   registerAuditRoutes(app, services);
   registerDetectionOverrideRoutes(app, services);
