@@ -3,6 +3,9 @@
 // - transitions hold premultiplied state ids (state * classCount), so the scan loop never multiplies;
 // - the sign bit of a transition marks "the target state has output", so the loop has one branch;
 // - dictionary links chain a state to the nearest failure state with output (overlapping matches).
+// An ambiguous symbol (the aggressive view's "i or l") is matched by transition, not by compiling
+// variants of each pattern: see ambiguous-states.ts.
+import { type AmbiguousSymbol, addAmbiguousStates } from "./ambiguous-states.js";
 import { BOUNDARY } from "./symbols.js";
 
 export type Automaton = {
@@ -20,13 +23,23 @@ export type Automaton = {
   stateCount: number;
   /** Longest pattern, in symbols (bounds how far back a match can start). */
   maxPatternLength: number;
+  /**
+   * Output ids from `patterns.length` on are copies made for states an ambiguous symbol created:
+   * id `patterns.length + k` is pattern `copyOf[k]`, matched `copyShrink[k]` symbols shorter.
+   */
+  copyOf: Int32Array;
+  copyShrink: Int32Array;
 };
 
 const HAS_OUTPUT = 0x80000000 | 0;
 
-function buildClasses(patterns: readonly Uint16Array[]): { classOf: Uint16Array; classCount: number } {
+function buildClasses(
+  patterns: readonly Uint16Array[],
+  ambiguous: AmbiguousSymbol | undefined,
+): { classOf: Uint16Array; classCount: number } {
   const seen = new Set<number>();
   for (const pattern of patterns) for (const symbol of pattern) if (symbol !== BOUNDARY) seen.add(symbol);
+  if (ambiguous && ambiguous.letters.some((letter) => seen.has(letter))) seen.add(ambiguous.symbol);
   const classOf = new Uint16Array(65536);
   classOf[BOUNDARY] = 1;
   let next = 2;
@@ -34,9 +47,12 @@ function buildClasses(patterns: readonly Uint16Array[]): { classOf: Uint16Array;
   return { classOf, classCount: next };
 }
 
-/** Compiles patterns (symbol sequences) into a DFA; pattern ids are their indexes. */
-export function buildAutomaton(patterns: readonly Uint16Array[]): Automaton {
-  const { classOf, classCount: C } = buildClasses(patterns);
+/**
+ * Compiles patterns (symbol sequences) into a DFA; pattern ids are their indexes. With `ambiguous`,
+ * the text's ambiguous symbol also matches its letters (see ambiguous-states.ts).
+ */
+export function buildAutomaton(patterns: readonly Uint16Array[], ambiguous?: AmbiguousSymbol): Automaton {
+  const { classOf, classCount: C } = buildClasses(patterns, ambiguous);
   // Every symbol of every pattern adds at most one state, so the trie never outgrows this. While the
   // trie is built, 0 means "no child" (the root is nobody's child), so the fresh zeroed array needs
   // no fill and nothing is copied to grow it.
@@ -65,8 +81,22 @@ export function buildAutomaton(patterns: readonly Uint16Array[]): Automaton {
   }
   delta = delta.slice(0, stateCount * C);
   outFirst = outFirst.slice(0, stateCount);
-  const dictLink = fillFailures(delta, outFirst, C, stateCount);
-  return { classCount: C, classOf, delta, outFirst, outNext, dictLink, stateCount, maxPatternLength };
+  const { dictLink, failOf } = fillFailures(delta, outFirst, C, stateCount);
+  const automaton: Automaton = {
+    classCount: C,
+    classOf,
+    delta,
+    outFirst,
+    outNext,
+    dictLink,
+    stateCount,
+    maxPatternLength,
+    copyOf: new Int32Array(0),
+    copyShrink: new Int32Array(0),
+  };
+  const ambiguousClass = ambiguous ? classOf[ambiguous.symbol]! : 0;
+  if (!ambiguous || ambiguousClass === 0) return automaton;
+  return addAmbiguousStates(automaton, patterns, ambiguous, failOf);
 }
 
 /**
@@ -75,7 +105,12 @@ export function buildAutomaton(patterns: readonly Uint16Array[]): Automaton {
  * row is already final when it is copied, and a child's mark follows from its failure target's.
  * Returns dictionary links.
  */
-function fillFailures(delta: Int32Array, outFirst: Int32Array, C: number, stateCount: number): Int32Array {
+function fillFailures(
+  delta: Int32Array,
+  outFirst: Int32Array,
+  C: number,
+  stateCount: number,
+): { dictLink: Int32Array; failOf: Int32Array } {
   const dictLink = new Int32Array(stateCount).fill(-1);
   const queue = new Int32Array(stateCount);
   let head = 0;
@@ -109,5 +144,5 @@ function fillFailures(delta: Int32Array, outFirst: Int32Array, C: number, stateC
       queue[tail++] = target;
     }
   }
-  return dictLink;
+  return { dictLink, failOf };
 }

@@ -3,6 +3,7 @@
 // side. Each view gets two automata: Latin (small alphabet, always run) and other scripts (run
 // only when the text holds a non-ASCII letter), so Arabic or Gurmukhi entries never widen the
 // English hot path's alphabet.
+import type { AmbiguousSymbol } from "./ambiguous-states.js";
 import { type Automaton, buildAutomaton } from "./automaton.js";
 import { foldAggressiveText, foldStrictText } from "./fold-text.js";
 import type { Rule, Term } from "./rule.js";
@@ -23,8 +24,11 @@ export type PatternGroup = { automaton: Automaton; patterns: PatternInfo[] };
 
 export type ViewAutomata = { latin: PatternGroup | null; other: PatternGroup | null };
 
-/** `1 ! |` fold to one symbol for "i or l", so each i/l in a phrase may also be that symbol. */
-const MAX_AMBIGUOUS_POSITIONS = 4;
+/**
+ * `1 ! |` fold to one symbol for "i or l", so in the aggressive view it also matches an i or l at
+ * one of a phrase's first four i/l positions (a run of them, since the text collapses repeats).
+ */
+const AMBIGUOUS: AmbiguousSymbol = { symbol: AMBIGUOUS_IL, letters: [0x69, 0x6c], maxPositions: 4 };
 
 function trimForWildcards(folded: string, term: Term): string {
   let symbols = folded;
@@ -33,29 +37,11 @@ function trimForWildcards(folded: string, term: Term): string {
   return symbols;
 }
 
-function ambiguousVariants(symbols: string): string[] {
-  const positions: number[] = [];
-  for (let i = 0; i < symbols.length && positions.length < MAX_AMBIGUOUS_POSITIONS; i++) {
-    if (symbols[i] === "i" || symbols[i] === "l") positions.push(i);
-  }
-  const il = String.fromCharCode(AMBIGUOUS_IL);
-  const variants = new Set<string>();
-  for (let mask = 0; mask < 1 << positions.length; mask++) {
-    const chars = symbols.split("");
-    positions.forEach((position, bit) => {
-      if (mask & (1 << bit)) chars[position] = il;
-    });
-    variants.add(chars.filter((ch, i) => !(ch === il && chars[i - 1] === il)).join(""));
-  }
-  return [...variants];
-}
-
-/** Symbol sequences for one term in one view (several in the aggressive view). */
-export function termPatterns(term: Term, view: View): string[] {
+/** The symbol sequence for one term in one view, or null when it holds nothing to match. */
+export function termPattern(term: Term, view: View): string | null {
   const folded = view === "strict" ? foldStrictText(term.words) : foldAggressiveText(term.words);
   const symbols = trimForWildcards(folded, term);
-  if (symbols.replaceAll(" ", "").length === 0) return [];
-  return view === "strict" ? [symbols] : ambiguousVariants(symbols);
+  return symbols.replaceAll(" ", "").length === 0 ? null : symbols;
 }
 
 function toArray(symbols: string): Uint16Array {
@@ -74,13 +60,13 @@ export function compileView(rules: readonly Rule[], view: View): ViewAutomata {
   const sets = { latin: { arrays: [] as Uint16Array[], infos: [] as PatternInfo[] } };
   const other = { arrays: [] as Uint16Array[], infos: [] as PatternInfo[] };
   const add = (ruleIndex: number, termIndex: number, term: Term) => {
-    for (const symbols of termPatterns(term, view)) {
-      const array = toArray(symbols);
-      const target = isLatin(array) ? sets.latin : other;
-      target.arrays.push(array);
-      const { openStart, openEnd } = term;
-      target.infos.push({ rule: ruleIndex, term: termIndex, length: array.length, openStart, openEnd });
-    }
+    const symbols = termPattern(term, view);
+    if (symbols === null) return;
+    const array = toArray(symbols);
+    const target = isLatin(array) ? sets.latin : other;
+    target.arrays.push(array);
+    const { openStart, openEnd } = term;
+    target.infos.push({ rule: ruleIndex, term: termIndex, length: array.length, openStart, openEnd });
   };
   rules.forEach((rule, ruleIndex) => {
     rule.terms.forEach((term, termIndex) => {
@@ -90,7 +76,16 @@ export function compileView(rules: readonly Rule[], view: View): ViewAutomata {
       add(ruleIndex, -1 - k, term);
     });
   });
-  const group = (set: typeof other): PatternGroup | null =>
-    set.arrays.length === 0 ? null : { automaton: buildAutomaton(set.arrays), patterns: set.infos };
+  const group = (set: typeof other): PatternGroup | null => {
+    if (set.arrays.length === 0) return null;
+    const automaton = buildAutomaton(set.arrays, view === "aggressive" ? AMBIGUOUS : undefined);
+    // Outputs of states the ambiguous symbol made: copies of patterns, some matched shorter.
+    const patterns = set.infos.slice();
+    automaton.copyOf.forEach((id, k) => {
+      const info = set.infos[id]!;
+      patterns.push({ ...info, length: info.length - automaton.copyShrink[k]! });
+    });
+    return { automaton, patterns };
+  };
   return { latin: group(sets.latin), other: group(other) };
 }
