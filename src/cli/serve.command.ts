@@ -6,10 +6,16 @@
 import type { Command } from "commander";
 import { LocalEventQueue } from "../capture/events/event-queue.js";
 import { PipelineWorker } from "../capture/pipeline/pipeline-worker.js";
+import type { SyslogLogger } from "../capture/syslog/syslog-intake.js";
+import { SyslogListener } from "../capture/syslog/syslog-listener.js";
+import { prepareSyslogSources } from "../capture/syslog/syslog-sources.js";
+import type { VigilDatabase } from "../db/open-database.js";
 import { urlLookupFor } from "../library/shipped-url-lookup.js";
+import type { Config } from "../platform/config/settings.js";
 import { createServer } from "../platform/http/create-server.js";
 import { isSetupComplete, issueSetupToken } from "../setup/setup-state.js";
 import { openConfiguredDatabase } from "./open-configured-database.js";
+import { resolveSchool } from "./resolve-school.js";
 
 /** Adds the `serve` command. */
 export function addServeCommand(program: Command): void {
@@ -28,6 +34,12 @@ export function addServeCommand(program: Command): void {
         },
       });
       pipeline.start();
+      const syslog = await startSyslog(config, database, app.log).catch(async (error: unknown) => {
+        // A port in use or a bad source must not leave the server running half-configured.
+        await Promise.all([app.close(), pipeline.stop()]);
+        await database.close();
+        throw error;
+      });
       const address = app.server.address();
       const port = typeof address === "object" && address ? address.port : config.port;
       const publicUrl = config.publicUrl.replace(`:${config.port}`, `:${port}`);
@@ -36,6 +48,9 @@ export function addServeCommand(program: Command): void {
         `Vigil is running on ${database.capabilities.engine} (${database.displayUrl}).`,
         `Console: ${publicUrl}/`,
       ];
+      const { udp, tcp } = syslog?.addresses() ?? {};
+      if (udp) lines.push(`Syslog: udp ${udp.address}:${udp.port}`);
+      if (tcp) lines.push(`Syslog: tcp ${tcp.address}:${tcp.port}`);
       if (!(await isSetupComplete(database.db))) {
         const token = await issueSetupToken(database.db);
         lines.push(`Finish setting up in your browser (one-time link): ${publicUrl}/setup?token=${token}`);
@@ -53,9 +68,8 @@ export function addServeCommand(program: Command): void {
           process.exit(1);
         }, config.shutdownTimeoutSeconds * 1000);
         timer.unref();
-        // Requests first (their events are committed on close), then detection, then storage.
-        void app
-          .close()
+        // Requests and syslog first (their events are committed on close), then detection, then storage.
+        void Promise.all([app.close(), syslog?.close()])
           .then(() => pipeline.stop())
           .then(() => database.close())
           .then(() => process.exit(0));
@@ -67,4 +81,24 @@ export function addServeCommand(program: Command): void {
         stop("SIGINT");
       });
     });
+}
+
+/** The syslog listener when a syslog port is set; sources are checked before anything binds. */
+async function startSyslog(
+  config: Config,
+  database: VigilDatabase,
+  logger: SyslogLogger,
+): Promise<SyslogListener | undefined> {
+  if (config.syslogUdpPort === null && config.syslogTcpPort === null) return undefined;
+  const sources = await prepareSyslogSources(config.syslogSources, (school) =>
+    resolveSchool(database.db, school),
+  );
+  return SyslogListener.start({
+    database,
+    sources,
+    host: config.syslogHost,
+    udpPort: config.syslogUdpPort,
+    tcpPort: config.syslogTcpPort,
+    logger,
+  });
 }

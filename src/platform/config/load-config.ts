@@ -54,6 +54,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionLifetimeHours: read("sessionLifetimeHours") ?? settingDefinitions.sessionLifetimeHours.default,
     lockoutMinutes: read("lockoutMinutes") ?? settingDefinitions.lockoutMinutes.default,
     eventQueueLimit: read("eventQueueLimit") ?? settingDefinitions.eventQueueLimit.default,
+    syslogUdpPort: read("syslogUdpPort") ?? null,
+    syslogTcpPort: read("syslogTcpPort") ?? null,
+    syslogHost: read("syslogHost") ?? settingDefinitions.syslogHost.default,
+    syslogSources: read("syslogSources") ?? [],
   };
 }
 

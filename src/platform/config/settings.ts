@@ -3,6 +3,16 @@
  * checks that the README's configuration table lists each one with its default.
  */
 import { z } from "zod";
+import {
+  SyslogSourcesSettingSchema,
+  type SyslogSourceSetting,
+} from "../../capture/syslog/syslog-source-setting.js";
+
+/** A syslog port; `off` (or unset, or empty) keeps that listener off, and 0 picks a free port. */
+const syslogPortSchema = z.union([
+  z.literal("off").transform(() => null),
+  z.coerce.number().int().min(0).max(65_535),
+]);
 
 export const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -84,6 +94,35 @@ export const settingDefinitions = {
     expected: "a whole number of events from 1 to 100000000",
     description: "Events waiting for detection beyond which the event API answers 429 with Retry-After",
   },
+  syslogUdpPort: {
+    env: "VIGIL_SYSLOG_UDP_PORT",
+    default: "off",
+    schema: syslogPortSchema,
+    expected: "off, or a whole number from 0 to 65535 (0 picks a free port)",
+    description: "UDP port for filters that send their logs over syslog; off unless set",
+  },
+  syslogTcpPort: {
+    env: "VIGIL_SYSLOG_TCP_PORT",
+    default: "off",
+    schema: syslogPortSchema,
+    expected: "off, or a whole number from 0 to 65535 (0 picks a free port)",
+    description: "TCP port for syslog (octet-counted or newline-framed); off unless set",
+  },
+  syslogHost: {
+    env: "VIGIL_SYSLOG_HOST",
+    default: "127.0.0.1",
+    schema: z.string().min(1),
+    expected: "an interface address such as 127.0.0.1 or 0.0.0.0",
+    description: "Address the syslog listeners bind to",
+  },
+  syslogSources: {
+    env: "VIGIL_SYSLOG_SOURCES",
+    default: "[]",
+    schema: SyslogSourcesSettingSchema,
+    expected:
+      'a JSON array of {"match": {"host": ...} or {"app": ...}, "school", "source", "format"} (optional "timeZone", "logFormat")',
+    description: "Which syslog sender is which school's filter, and how its lines are read",
+  },
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;
@@ -100,4 +139,10 @@ export interface Config {
   sessionLifetimeHours: number;
   lockoutMinutes: number;
   eventQueueLimit: number;
+  /** null when off. */
+  syslogUdpPort: number | null;
+  /** null when off. */
+  syslogTcpPort: number | null;
+  syslogHost: string;
+  syslogSources: SyslogSourceSetting[];
 }
