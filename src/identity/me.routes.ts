@@ -11,7 +11,7 @@ import { AppError } from "../platform/errors/app-error.js";
 import type { AppServices } from "../platform/http/app-services.js";
 import { findSchools } from "../schools/school.repository.js";
 import { currentUser } from "./current-user.js";
-import { parseInput } from "./parse-input.js";
+import { parseInput } from "../platform/http/parse-input.js";
 import { findOpenSessions } from "./sessions/resolve-session.js";
 import { revokeSession } from "./sessions/revoke-sessions.js";
 import { findUserById } from "./user.repository.js";

@@ -9,8 +9,8 @@ import { shippedDetector } from "../library/shipped-detector.js";
 import { authorize } from "../platform/authz/authorize.js";
 import { access } from "../platform/authz/route-access.js";
 import { inTransaction } from "../platform/context/write-context.js";
-import { validationError } from "../platform/errors/app-error.js";
 import type { AppServices } from "../platform/http/app-services.js";
+import { parseInput } from "../platform/http/parse-input.js";
 import { scopeOf } from "../schools/school-scope.js";
 import { createDetectionOverride } from "./create-detection-override.js";
 import { findDetectionOverrides } from "./detection-override.repository.js";
@@ -25,16 +25,10 @@ const RevokeBody = z.object({
   reason: z.string({ error: "a reason is required" }).trim().min(3, "say why, in a few words").max(500),
 });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw validationError(parsed.error.issues, what);
-  return parsed.data;
-}
-
 /** Registers the detection override routes. */
 export function registerDetectionOverrideRoutes(app: FastifyInstance, services: AppServices): void {
   app.get(base, access.to("detection.read"), async (request) => {
-    const { schoolId } = parse(SchoolParams, request.params, "The address");
+    const { schoolId } = parseInput(SchoolParams, request.params, "The address");
     authorize(request.context.principal, "detection.read", { schoolId });
     const rows = await findDetectionOverrides(services.database.db, scopeOf([schoolId]));
     return {
@@ -58,8 +52,8 @@ export function registerDetectionOverrideRoutes(app: FastifyInstance, services: 
   });
 
   app.post(base, access.to("detection.manage"), async (request, reply) => {
-    const { schoolId } = parse(SchoolParams, request.params, "The address");
-    const input = parse(DetectionOverrideCreateSchema, request.body, "The override");
+    const { schoolId } = parseInput(SchoolParams, request.params, "The address");
+    const input = parseInput(DetectionOverrideCreateSchema, request.body, "The override");
     authorize(request.context.principal, "detection.manage", { schoolId });
     const { library } = shippedDetector().detector;
     const id = await inTransaction(services.database, request.context, (ctx) =>
@@ -69,8 +63,8 @@ export function registerDetectionOverrideRoutes(app: FastifyInstance, services: 
   });
 
   app.post(`${base}/:overrideId/revoke`, access.to("detection.manage"), async (request) => {
-    const { schoolId, overrideId } = parse(OverrideParams, request.params, "The address");
-    const { reason } = parse(RevokeBody, request.body, "The request");
+    const { schoolId, overrideId } = parseInput(OverrideParams, request.params, "The address");
+    const { reason } = parseInput(RevokeBody, request.body, "The request");
     authorize(request.context.principal, "detection.manage", { schoolId });
     await inTransaction(services.database, request.context, (ctx) =>
       revokeDetectionOverride(ctx, scopeOf([schoolId]), overrideId, reason),

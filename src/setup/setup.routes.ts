@@ -4,8 +4,9 @@
  */
 import type { FastifyInstance } from "fastify";
 import { SetupSubmissionSchema } from "../contracts/setup.contract.js";
-import { validationError, AppError } from "../platform/errors/app-error.js";
+import { AppError } from "../platform/errors/app-error.js";
 import type { AppServices } from "../platform/http/app-services.js";
+import { parseInput } from "../platform/http/parse-input.js";
 import { completeSetup } from "./complete-setup.js";
 import { renderSetupPage } from "./setup-page.js";
 import { isSetupComplete, isSetupTokenValid } from "./setup-state.js";
@@ -25,14 +26,13 @@ export function registerSetupRoutes(app: FastifyInstance, services: AppServices)
   app.get("/api/v1/setup/status", async () => ({ complete: await isSetupComplete(db) }));
 
   app.post("/api/v1/setup", async (request, reply) => {
-    const parsed = SetupSubmissionSchema.safeParse(request.body);
-    if (!parsed.success) throw validationError(parsed.error.issues, "The setup form");
+    const submission = parseInput(SetupSubmissionSchema, request.body, "The setup form");
     if (await isSetupComplete(db)) {
       throw new AppError("setup_already_complete", "Vigil is already set up.", {
         hint: "Sign in with the administrator account created at setup.",
       });
     }
-    if (!(await isSetupTokenValid(db, parsed.data.token))) {
+    if (!(await isSetupTokenValid(db, submission.token))) {
       throw new AppError(
         "setup_token_invalid",
         "This setup link is not valid (it may have been replaced by a newer one).",
@@ -41,7 +41,7 @@ export function registerSetupRoutes(app: FastifyInstance, services: AppServices)
         },
       );
     }
-    const { token: _token, ...input } = parsed.data;
+    const { token: _token, ...input } = submission;
     const result = await completeSetup(services.database, request.context, input);
     return reply.status(201).send({ ...result, next: `${services.config.publicUrl}/` });
   });

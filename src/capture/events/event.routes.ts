@@ -8,8 +8,9 @@
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { EventBatchSchema, eventLimits } from "../../contracts/event.contract.js";
-import { AppError, validationError } from "../../platform/errors/app-error.js";
+import { AppError } from "../../platform/errors/app-error.js";
 import type { AppServices } from "../../platform/http/app-services.js";
+import { parseInput } from "../../platform/http/parse-input.js";
 import { authenticateIngestKey, type IngestKeyIdentity } from "../ingest-keys/authenticate-ingest-key.js";
 import { LocalEventQueue } from "./event-queue.js";
 import { EventWriter } from "./event-writer.js";
@@ -41,9 +42,7 @@ export function registerEventRoutes(app: FastifyInstance, services: AppServices)
   app.post(eventsPath, { bodyLimit: eventLimits.batchMaxBytes }, async (request, reply) => {
     const sender = senders.get(request);
     if (!sender) throw new AppError("unauthenticated", "An ingest key is required.");
-    const parsed = EventBatchSchema.safeParse(request.body);
-    if (!parsed.success) throw validationError(parsed.error.issues, "The batch");
-    const { events } = parsed.data;
+    const { events } = parseInput(EventBatchSchema, request.body, "The batch");
     if (events.length > eventLimits.batchMaxEvents) {
       throw new AppError(
         "payload_too_large",

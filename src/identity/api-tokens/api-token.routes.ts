@@ -14,7 +14,7 @@ import { inTransaction } from "../../platform/context/write-context.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import type { AppServices } from "../../platform/http/app-services.js";
 import { scopeOf } from "../../schools/school-scope.js";
-import { parseInput } from "../parse-input.js";
+import { parseInput } from "../../platform/http/parse-input.js";
 import { findApiToken, findApiTokens, parseScopes } from "./api-token.repository.js";
 import { createApiToken } from "./create-api-token.js";
 import { revokeApiToken } from "./revoke-api-token.js";

@@ -10,7 +10,7 @@ import { inTransaction } from "../../platform/context/write-context.js";
 import type { AppServices } from "../../platform/http/app-services.js";
 import { appendUserAudit } from "../audit-user-event.js";
 import { currentUser } from "../current-user.js";
-import { parseInput } from "../parse-input.js";
+import { parseInput } from "../../platform/http/parse-input.js";
 import { loadUserPrincipal } from "../load-principal.js";
 import { findUserById } from "../user.repository.js";
 import { revokeAllSessions, revokeSession } from "./revoke-sessions.js";

@@ -9,7 +9,7 @@ import { access } from "../../platform/authz/route-access.js";
 import { inTransaction } from "../../platform/context/write-context.js";
 import type { AppServices } from "../../platform/http/app-services.js";
 import { currentUser } from "../current-user.js";
-import { parseInput } from "../parse-input.js";
+import { parseInput } from "../../platform/http/parse-input.js";
 import { findUserById } from "../user.repository.js";
 import { confirmTwoFactor } from "./confirm-two-factor.js";
 import { enrolTwoFactor } from "./enrol-two-factor.js";

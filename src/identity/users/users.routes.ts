@@ -16,7 +16,7 @@ import { inTransaction } from "../../platform/context/write-context.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import type { AppServices } from "../../platform/http/app-services.js";
 import { scopeOf } from "../../schools/school-scope.js";
-import { parseInput } from "../parse-input.js";
+import { parseInput } from "../../platform/http/parse-input.js";
 import { hashPassword } from "../password.js";
 import { findMembers, findUserById } from "../user.repository.js";
 import { createUser } from "./create-user.js";

@@ -7,8 +7,8 @@ import { z } from "zod";
 import { authorize } from "../authz/authorize.js";
 import { access } from "../authz/route-access.js";
 import { inTransaction } from "../context/write-context.js";
-import { validationError } from "../errors/app-error.js";
 import type { AppServices } from "../http/app-services.js";
+import { parseInput } from "../http/parse-input.js";
 import { scopeOf } from "../../schools/school-scope.js";
 import { appendAudit } from "./append-audit.js";
 import { findAuditRecords } from "./audit.repository.js";
@@ -26,20 +26,17 @@ const QuerySchema = z.object({
 /** Registers the school audit log route. */
 export function registerAuditRoutes(app: FastifyInstance, services: AppServices): void {
   app.get("/api/v1/schools/:schoolId/audit", access.to("audit.read"), async (request) => {
-    const params = ParamsSchema.safeParse(request.params);
-    const query = QuerySchema.safeParse(request.query);
-    if (!params.success) throw validationError(params.error.issues, "The address");
-    if (!query.success) throw validationError(query.error.issues, "The query");
-    const { schoolId } = params.data;
+    const { schoolId } = parseInput(ParamsSchema, request.params, "The address");
+    const { limit } = parseInput(QuerySchema, request.query, "The query");
     authorize(request.context.principal, "audit.read", { schoolId });
     const records = await inTransaction(services.database, request.context, async (ctx) => {
       await appendAudit(ctx, {
         event: "audit.viewed",
         schoolId,
         subject: { type: "school", id: schoolId },
-        data: { limit: query.data.limit },
+        data: { limit },
       });
-      return findAuditRecords(ctx.trx, scopeOf([schoolId]), { limit: query.data.limit });
+      return findAuditRecords(ctx.trx, scopeOf([schoolId]), { limit });
     });
     return {
       records: records.map((record) => ({

@@ -1,6 +1,6 @@
 /** Validates request input against its contract, naming every wrong field in the 400 answer. */
 import type { z } from "zod";
-import { validationError } from "../platform/errors/app-error.js";
+import { validationError } from "../errors/app-error.js";
 
 /** The parsed value, or a `validation_failed` error naming the fields (`what` opens the message). */
 export function parseInput<S extends z.ZodType>(
