@@ -1,18 +1,7 @@
 // Deterministic test text: a seeded generator of English-like prose with library phrases mixed in,
 // some plainly, some obfuscated (leet, split letters, stretched letters), plus non-Latin sentences
 // and URLs. The seed is printed with the results, so a run can be repeated exactly.
-
-/** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from "../../src/platform/seeded-random.js";
 
 const COMMON = (
   "the of and to a in is you that it he was for on are as with his they i at be this have from or one had " +

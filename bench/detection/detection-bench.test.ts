@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { buildLibrary, buildPhraseFile } from "../../src/detection/library.builder.js";
 import { alternationBaseline, obscenityBaseline, singlePhraseTerms } from "./baselines.js";
-import { createRandom, generateMixedText } from "./corpus.js";
+import { createRandom } from "../../src/platform/seeded-random.js";
+import { generateMixedText } from "./corpus.js";
 import { runDetectionBench } from "./detection-bench.js";
 import { spread } from "./measure.js";
 import { syntheticPhrases } from "./synthetic-library.js";

@@ -7,7 +7,8 @@ import {
   createDetector,
 } from "../../src/detection/index.js";
 import { type Baseline, alternationBaseline, obscenityBaseline, singlePhraseTerms } from "./baselines.js";
-import { createRandom, generateMixedText } from "./corpus.js";
+import { createRandom } from "../../src/platform/seeded-random.js";
+import { generateMixedText } from "./corpus.js";
 import { type Spread, cpuNow, nsPerEvent, retainedBytes, spread, throughput, timeRuns } from "./measure.js";
 import { syntheticLibrary } from "./synthetic-library.js";
 

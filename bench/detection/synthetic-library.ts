@@ -2,7 +2,7 @@
 // three per phrase, as single-phrase rules spread over the categories. Built as `Rule` objects
 // directly, so the figure is the automaton build alone (no YAML).
 import { CATEGORIES, DEFAULT_PROFILES, type Library, type Rule } from "../../src/detection/index.js";
-import { createRandom } from "./corpus.js";
+import { createRandom } from "../../src/platform/seeded-random.js";
 
 const ONSETS =
   "b c d f g h j k l m n p r s t v w y z bl br ch cl cr dr fl fr gl gr pl pr sc sh sk sl sp st sw th tr".split(

@@ -3,6 +3,7 @@
  * a few of them do something a safeguarding lead must see. Deterministic for a given seed, so a
  * second run sends the same ids (and the API answers "duplicate").
  */
+import { createRandom } from "../../platform/seeded-random.js";
 import type { CaptureEvent } from "../../contracts/event.contract.js";
 
 export interface SchoolDayOptions {
@@ -42,18 +43,6 @@ const concerning: Partial<CaptureEvent>[] = [
   { kind: "chat-message", text: "i am going to bring a knife and stab him", app: "Teams" },
 ];
 
-/** A small fast PRNG (mulberry32): the same seed gives the same day. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** How many events the day holds (about 80 per pupil per hour). */
 export function schoolDaySize(options: SchoolDayOptions): number {
   return Math.round(options.pupils * options.hours * 80);
@@ -61,7 +50,7 @@ export function schoolDaySize(options: SchoolDayOptions): number {
 
 /** The day's events, in time order, generated lazily. */
 export function* simulatedSchoolDay(options: SchoolDayOptions): Generator<CaptureEvent> {
-  const next = random(options.seed ?? 1);
+  const next = createRandom(options.seed ?? 1);
   const start = options.start ?? todayAt(8, 30);
   const total = schoolDaySize(options);
   const span = options.hours * 3_600_000;

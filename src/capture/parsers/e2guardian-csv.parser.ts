@@ -8,7 +8,7 @@
  * the fields without quotes; that is read only when the comma count leaves no doubt.
  */
 import { malformedLine, skippedLine, type LineParser } from "../log-line.js";
-import { e2guardianEvent } from "./e2guardian-record.js";
+import { e2guardianEvent, recordFromOrderedFields } from "./e2guardian-record.js";
 import { isBlank, stripLineEnd } from "./log-fields.js";
 import type { ParseContext } from "./parser-options.js";
 
@@ -30,27 +30,7 @@ export function createE2guardianCsvParser(context: ParseContext): LineParser {
     }
     if (fields.length < MIN_FIELDS)
       return malformedLine(`expected at least ${MIN_FIELDS} CSV fields, got ${fields.length}`);
-    const at = (index: number) => fields[index] ?? "";
-    return e2guardianEvent(
-      {
-        when: at(0),
-        who: at(1),
-        from: at(2),
-        where: at(3),
-        what: at(4),
-        how: at(5),
-        size: at(6),
-        weight: at(7),
-        category: at(8),
-        group: at(9),
-        code: at(10),
-        mimetype: at(11),
-        clientHost: at(12),
-        groupName: at(13),
-        userAgent: at(14),
-      },
-      context,
-    );
+    return e2guardianEvent(recordFromOrderedFields(fields), context);
   };
 }
 

@@ -120,3 +120,28 @@ function readWhen(when: string, context: ParseContext): string | null {
   const ms = context.clock.toEpochMs({ year, month, day, hour, minute, second, millisecond: 0 });
   return ms === null ? null : isoFromEpochMs(ms);
 }
+
+/**
+ * The record of the formats that list e2guardian's fields in its own order (the tab-separated
+ * native format and CSV): time, user, client, URL, action, reason, method... up to user agent.
+ */
+export function recordFromOrderedFields(fields: readonly string[]): E2guardianRecord {
+  const at = (index: number) => fields[index] ?? "";
+  return {
+    when: at(0),
+    who: at(1),
+    from: at(2),
+    where: at(3),
+    what: at(4),
+    how: at(5),
+    size: at(6),
+    weight: at(7),
+    category: at(8),
+    group: at(9),
+    code: at(10),
+    mimetype: at(11),
+    clientHost: at(12),
+    groupName: at(13),
+    userAgent: at(14),
+  };
+}

@@ -12,7 +12,7 @@
  *   `time server who from clienthost where how code size mimetype useragent - duration - msgno what weight category groupname group ...`
  */
 import { malformedLine, skippedLine, type LineParser, type ParseResult } from "../log-line.js";
-import { e2guardianEvent, type E2guardianRecord } from "./e2guardian-record.js";
+import { e2guardianEvent, recordFromOrderedFields, type E2guardianRecord } from "./e2guardian-record.js";
 import {
   isBlank,
   isMethodToken,
@@ -42,27 +42,7 @@ function parseTabbed(fields: string[], context: ParseContext): ParseResult {
   if (fields.length < DG_TAB_MIN_FIELDS) {
     return malformedLine(`expected at least ${DG_TAB_MIN_FIELDS} tab-separated fields, got ${fields.length}`);
   }
-  const at = (index: number) => fields[index] ?? "";
-  return e2guardianEvent(
-    {
-      when: at(0),
-      who: at(1),
-      from: at(2),
-      where: at(3),
-      what: at(4),
-      how: at(5),
-      size: at(6),
-      weight: at(7),
-      category: at(8),
-      group: at(9),
-      code: at(10),
-      mimetype: at(11),
-      clientHost: at(12),
-      groupName: at(13),
-      userAgent: at(14),
-    },
-    context,
-  );
+  return e2guardianEvent(recordFromOrderedFields(fields), context);
 }
 
 /** e2guardian 5's layout; the client IP column is missing when `logclientnameandip` is off. */
