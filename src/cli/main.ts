@@ -3,6 +3,7 @@
  * printed for a person with what to do next, and the process exits non-zero.
  */
 import { Command, CommanderError } from "commander";
+import { addAttributionCommand } from "./attribution.command.js";
 import { addAuditCommand } from "./audit.command.js";
 import { addCategoriseCommand } from "./categorise.command.js";
 import { exitCodeFor, printError } from "./cli-errors.js";
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   addOverrideCommand(program);
   addIngestKeyCommand(program);
   addIngestCommand(program);
+  addAttributionCommand(program);
   addDemoCommand(program);
   addUserCommand(program);
   addTokenCommand(program);

@@ -224,6 +224,21 @@ export interface AlertsTable {
   updated_at: string;
 }
 
+export type IpAssignmentSource = "dhcp" | "logon" | "csv" | "api";
+
+/** Who held an IP address from `starts_at` until `ends_at` (null: still holds it), and how Vigil knows. */
+export interface IpAssignmentsTable {
+  id: string;
+  school_id: string;
+  ip: string;
+  device: string | null;
+  user_name: string | null;
+  starts_at: string;
+  ends_at: string | null;
+  source: IpAssignmentSource;
+  created_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   schools: SchoolsTable;
@@ -242,4 +257,5 @@ export interface Database {
   events: EventsTable;
   ingest_checkpoints: IngestCheckpointsTable;
   alerts: AlertsTable;
+  ip_assignments: IpAssignmentsTable;
 }

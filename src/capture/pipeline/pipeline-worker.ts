@@ -10,6 +10,7 @@ import type { AlertSignal } from "../../alerts/alert-signal.js";
 import { recordAlerts } from "../../alerts/record-alert.js";
 import { shippedDetector } from "../../library/shipped-detector.js";
 import { shippedUrlLookup } from "../../library/shipped-url-lookup.js";
+import { attributeEvents, saveAttributions, withAttribution } from "../attribution/attribute-event.js";
 import type { EventQueue } from "../events/event-queue.js";
 import { signalOfEvent } from "./event-signal.js";
 import { SchoolDetectors } from "./school-detectors.js";
@@ -81,11 +82,14 @@ export class PipelineWorker {
     }
   }
 
-  /** One batch: detect, then record alerts and mark processed in one transaction. */
+  /** One batch: attribute and detect, then store both and mark processed in one transaction. */
   async processBatch(): Promise<BatchResult> {
-    const events = await this.#queue.claim(this.#batchSize);
+    const claimed = await this.#queue.claim(this.#batchSize);
     const result: BatchResult = { processed: 0, alertsCreated: 0, alertsGrouped: 0 };
-    if (events.length === 0) return result;
+    if (claimed.length === 0) return result;
+    // Attributed before detection, so an alert names whoever held the event's IP address then.
+    const fills = await attributeEvents(this.#database.db, claimed);
+    const events = claimed.map((event) => withAttribution(event, fills.get(event.id)));
     const signals: AlertSignal[] = [];
     for (const event of events) {
       const detector = await this.#detectors.forSchool(event.school_id);
@@ -94,6 +98,7 @@ export class PipelineWorker {
     }
     const { capabilities } = this.#database;
     await this.#database.db.transaction().execute(async (trx) => {
+      await saveAttributions(trx, fills);
       const done = await this.#queue.complete(
         trx,
         events.map((event) => event.id),

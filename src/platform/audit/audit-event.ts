@@ -29,6 +29,7 @@ export const auditEvents = [
   "detection-override.revoked",
   "ingest-key.created",
   "ingest-key.revoked",
+  "attribution.imported",
 ] as const;
 
 export type AuditEvent = (typeof auditEvents)[number];
