@@ -6,7 +6,7 @@
 import { AppError } from "../../platform/errors/app-error.js";
 import type { LineParser } from "../log-line.js";
 import { parserFor } from "../parsers/parser-registry.js";
-import type { SyslogSourceSetting } from "./syslog-source-setting.js";
+import type { SyslogSourceSetting } from "../../contracts/syslog-source.contract.js";
 
 export type SyslogSource = {
   match: { host: string } | { app: string };

@@ -6,7 +6,7 @@ import { z } from "zod";
 import {
   SyslogSourcesSettingSchema,
   type SyslogSourceSetting,
-} from "../../capture/syslog/syslog-source-setting.js";
+} from "../../contracts/syslog-source.contract.js";
 
 /** A syslog port; `off` (or unset, or empty) keeps that listener off, and 0 picks a free port. */
 const syslogPortSchema = z.union([

@@ -4,7 +4,7 @@
  * name, and says which school and source its events belong to and which parser reads them.
  */
 import { z } from "zod";
-import { LOG_FORMATS } from "../parsers/parser-registry.js";
+import { LOG_FORMATS } from "../capture/parsers/parser-registry.js";
 
 export const SyslogSourceSettingSchema = z.strictObject({
   match: z.union([
