@@ -10,6 +10,7 @@ import { revokeApiToken } from "../identity/api-tokens/revoke-api-token.js";
 import { tokenScopes } from "../platform/authz/policy-table.js";
 import { AppError, validationError } from "../platform/errors/app-error.js";
 import { scopeOf } from "../schools/school-scope.js";
+import { operatorScope } from "../schools/school.repository.js";
 import { resolveSchool } from "./resolve-school.js";
 import { asOperator, withDatabase } from "./with-database.js";
 
@@ -66,10 +67,10 @@ export function addTokenCommand(program: Command): void {
     .option("--school <school>", "the school's name or id")
     .action(async (options: { school?: string }) => {
       await withDatabase(async (database) => {
-        const schoolIds = options.school
-          ? [await resolveSchool(database.db, options.school)]
-          : (await database.db.selectFrom("schools").select("id").execute()).map((school) => school.id);
-        const tokens = await findApiTokens(database.db, scopeOf(schoolIds));
+        const scope = options.school
+          ? scopeOf([await resolveSchool(database.db, options.school)])
+          : await operatorScope(database.db);
+        const tokens = await findApiTokens(database.db, scope);
         for (const entry of tokens) {
           const state = entry.revoked_at ? "revoked" : `last used ${entry.last_used_at ?? "never"}`;
           process.stdout.write(

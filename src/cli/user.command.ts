@@ -15,6 +15,7 @@ import { revokeRole } from "../identity/users/revoke-role.js";
 import { unlockUser } from "../identity/users/unlock-user.js";
 import { validationError } from "../platform/errors/app-error.js";
 import { scopeOf } from "../schools/school-scope.js";
+import { operatorScope } from "../schools/school.repository.js";
 import { usageError } from "./cli-errors.js";
 import { readStdin } from "./read-stdin.js";
 import { resolveSchool, resolveUser } from "./resolve-school.js";
@@ -122,10 +123,10 @@ export function addUserCommand(program: Command): void {
     .option("--school <school>", "the school's name or id")
     .action(async (options: { school?: string }) => {
       await withDatabase(async (database) => {
-        const schoolIds = options.school
-          ? [await resolveSchool(database.db, options.school)]
-          : (await database.db.selectFrom("schools").select("id").execute()).map((school) => school.id);
-        const members = await findMembers(database.db, scopeOf(schoolIds));
+        const scope = options.school
+          ? scopeOf([await resolveSchool(database.db, options.school)])
+          : await operatorScope(database.db);
+        const members = await findMembers(database.db, scope);
         for (const member of members) {
           const state = member.disabled_at ? " [disabled]" : member.locked_at ? " [locked]" : "";
           const held = member.memberships.map((membership) => membership.role).join(", ");
