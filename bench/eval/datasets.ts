@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
+import { sharedDataPath } from "../../src/test-support/shared-data.js";
 
 export type LabelledText = { text: string; positive: boolean };
 
@@ -20,9 +21,7 @@ export type EvalSet = {
 
 /** Where the data is: VIGIL_EVAL_DATA, or ../shared/data/text beside the repository. */
 export function evalDataRoot(): string {
-  return resolve(
-    process.env.VIGIL_EVAL_DATA ?? join(import.meta.dirname, "..", "..", "..", "shared", "data", "text"),
-  );
+  return resolve(process.env.VIGIL_EVAL_DATA ?? sharedDataPath("text"));
 }
 
 type Row = Record<string, string>;

@@ -1,12 +1,13 @@
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sharedDataPath } from "../../test-support/shared-data.js";
 import { describe, expect, it } from "vitest";
 import { forEachDialect } from "../../db/test-support/for-each-dialect.js";
 import { buildSchool } from "../../test-support/builders.js";
 import { ingestLogFile, type IngestOptions } from "./ingest-log-file.js";
 
-const sample = "/work/shared/data/logs/squid-native-sample.log";
+const sample = sharedDataPath("logs", "squid-native-sample.log");
 const line = (second: number, url: string) =>
   `${1157689312 + second}.049   5006 10.105.21.199 TCP_MISS/200 19763 GET ${url} badeyek DIRECT/175.16.199.115 text/html\n`;
 

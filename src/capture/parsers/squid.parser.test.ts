@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import fc from "fast-check";
+import { sharedDataPath } from "../../test-support/shared-data.js";
 import { describe, expect, it } from "vitest";
 import { CUT_MARKER } from "./log-fields.js";
 import {
@@ -13,7 +14,7 @@ import {
   skipReason,
 } from "./parsers.test-helper.js";
 
-const SAMPLE = "/work/shared/data/logs/squid-native-sample.log";
+const SAMPLE = sharedDataPath("logs", "squid-native-sample.log");
 const parse = parserOrFail("squid");
 const e2gSquid = parserOrFail("e2guardian-squid");
 const MISS =
