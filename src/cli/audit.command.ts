@@ -1,7 +1,7 @@
 /** `vigil audit verify`: walk every audit hash chain and name the first broken record. */
 import type { Command } from "commander";
 import { verifyAuditChains } from "../platform/audit/verify-audit-chains.js";
-import { openConfiguredDatabase } from "./open-configured-database.js";
+import { withDatabase } from "./with-database.js";
 
 /** Adds the `audit` command group. */
 export function addAuditCommand(program: Command): void {
@@ -12,8 +12,7 @@ export function addAuditCommand(program: Command): void {
       "Check every school's audit chain; exits 1 and names the first altered, removed or reordered record",
     )
     .action(async () => {
-      const { database } = await openConfiguredDatabase();
-      try {
+      await withDatabase(async (database) => {
         const report = await verifyAuditChains(database.db);
         if (report.problems.length === 0) {
           process.stdout.write(
@@ -26,8 +25,6 @@ export function addAuditCommand(program: Command): void {
           `${report.problems.length} of ${report.chains} chains are broken. Restore the database from a backup and investigate who had write access.\n`,
         );
         process.exitCode = 1;
-      } finally {
-        await database.close();
-      }
+      });
     });
 }

@@ -8,12 +8,10 @@ import { shippedDetector } from "../library/shipped-detector.js";
 import { createDetectionOverride } from "../overrides/create-detection-override.js";
 import { findDetectionOverrides } from "../overrides/detection-override.repository.js";
 import { revokeDetectionOverride } from "../overrides/revoke-detection-override.js";
-import { cliActor } from "../platform/context/actor.js";
-import { inTransaction } from "../platform/context/write-context.js";
 import { validationError } from "../platform/errors/app-error.js";
 import { operatorScope } from "../schools/school.repository.js";
 import { resolveSchool } from "./resolve-school.js";
-import { openConfiguredDatabase } from "./open-configured-database.js";
+import { asOperator, withDatabase } from "./with-database.js";
 
 interface AddOptions {
   school?: string;
@@ -46,8 +44,7 @@ export function addOverrideCommand(program: Command): void {
     .requiredOption("--reason <text>", "why: kept in the audit log")
     .option("--expires <date>", "when it ends, as an ISO date-time (default: never)")
     .action(async (kind: string, options: AddOptions) => {
-      const { database } = await openConfiguredDatabase();
-      try {
+      await withDatabase(async (database) => {
         const schoolId = await resolveSchool(database.db, options.school);
         const parsed = DetectionOverrideCreateSchema.safeParse({
           kind,
@@ -63,22 +60,19 @@ export function addOverrideCommand(program: Command): void {
         });
         if (!parsed.success) throw validationError(parsed.error.issues, "The override");
         const { library } = shippedDetector().detector;
-        const id = await inTransaction(database, { actor: cliActor(), ip: null }, (ctx) =>
+        const id = await asOperator(database, (ctx) =>
           createDetectionOverride(ctx, schoolId, parsed.data, library),
         );
         process.stdout.write(
           `Added ${kind} ${id}. Check its effect with \`vigil scan --school ${schoolId} "..."\`.\n`,
         );
-      } finally {
-        await database.close();
-      }
+      });
     });
   override
     .command("list")
     .description("List every override, in force or not")
     .action(async () => {
-      const { database } = await openConfiguredDatabase();
-      try {
+      await withDatabase(async (database) => {
         const rows = await findDetectionOverrides(database.db, await operatorScope(database.db));
         if (rows.length === 0)
           process.stdout.write("No overrides: every school uses the shipped library as it is.\n");
@@ -96,9 +90,7 @@ export function addOverrideCommand(program: Command): void {
             `${row.id}  ${row.kind}  ${what}  (${state}; by ${row.created_by}: ${row.reason})\n`,
           );
         }
-      } finally {
-        await database.close();
-      }
+      });
     });
   override
     .command("revoke")
@@ -106,15 +98,10 @@ export function addOverrideCommand(program: Command): void {
     .argument("<id>", "the override's id, from `vigil override list`")
     .requiredOption("--reason <text>", "why: kept in the audit log")
     .action(async (id: string, options: { reason: string }) => {
-      const { database } = await openConfiguredDatabase();
-      try {
+      await withDatabase(async (database) => {
         const scope = await operatorScope(database.db);
-        await inTransaction(database, { actor: cliActor(), ip: null }, (ctx) =>
-          revokeDetectionOverride(ctx, scope, id, options.reason),
-        );
+        await asOperator(database, (ctx) => revokeDetectionOverride(ctx, scope, id, options.reason));
         process.stdout.write(`Revoked ${id}.\n`);
-      } finally {
-        await database.close();
-      }
+      });
     });
 }
