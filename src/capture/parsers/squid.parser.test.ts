@@ -49,6 +49,12 @@ describe("squid native access.log: refusals", () => {
       "1700000000.000      0 10.0.0.9 NONE_NONE/400 3912 NONE error:invalid-request - HIER_NONE/- text/html";
     expect(skipReason(parse(line))).toContain("error:invalid-request");
   });
+
+  it("skips a connection that closed before its request (written by Squid behind e2guardian)", () => {
+    const line =
+      "1795388190.536      0 127.0.0.1 NONE_NONE/000 0 - error:transaction-end-before-headers - HIER_NONE/- -";
+    expect(skipReason(parse(line))).toContain("error:transaction-end-before-headers");
+  });
 });
 
 describe("squid native access.log: events", () => {

@@ -94,10 +94,11 @@ function readFields(fields: string[], context: ParseContext) {
   }
   const bytes = parseUnsigned(bytesText);
   if (bytes === null) return malformedLine(`field 5 (bytes) is not a number: ${quote(bytesText)}`);
+  // Squid logs failed parses with pseudo-URLs (`error:invalid-request`), and a connection that
+  // closed before sending a request (a health check) with method `-`: no site was visited.
+  if (url.startsWith("error:")) return skippedLine(`squid error pseudo-URL ${quote(url)} is not a visit`);
   if (!isMethodToken(method))
     return malformedLine(`field 6 (method) is not an HTTP method: ${quote(method)}`);
-  // Squid logs failed parses with pseudo-URLs (`error:invalid-request`): no site was visited.
-  if (url.startsWith("error:")) return skippedLine(`squid error pseudo-URL ${quote(url)} is not a visit`);
 
   const cutter = fieldCutter(context.maxFieldLength);
   const hierarchy = hierarchyPeer.split("/", 1)[0] ?? "";
