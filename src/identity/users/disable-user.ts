@@ -5,9 +5,14 @@
 import type { WriteContext } from "../../platform/context/write-context.js";
 import { appendUserAudit } from "../audit-user-event.js";
 import { revokeAllSessions } from "../sessions/revoke-sessions.js";
+import { assertAnotherAdministratorRemains } from "./last-administrator.js";
 
-/** Disables the account and ends its sessions; returns false when it was already disabled. */
+/**
+ * Disables the account and ends its sessions; returns false when it was already disabled. Refuses
+ * when the person is the last active administrator of a school.
+ */
 export async function disableUser(ctx: WriteContext, userId: string): Promise<boolean> {
+  await assertAnotherAdministratorRemains(ctx.trx, userId, "disable");
   const result = await ctx.trx
     .updateTable("users")
     .set({ disabled_at: new Date().toISOString() })

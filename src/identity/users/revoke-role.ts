@@ -6,12 +6,19 @@ import { appendAudit } from "../../platform/audit/append-audit.js";
 import type { WriteContext } from "../../platform/context/write-context.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import type { Role } from "../roles.js";
+import { assertAnotherAdministratorRemains } from "./last-administrator.js";
 
-/** Removes the membership and audits it; refuses when the person does not hold the role there. */
+/**
+ * Removes the membership and audits it; refuses when the person does not hold the role there, or
+ * is the school's last active administrator.
+ */
 export async function revokeRole(
   ctx: WriteContext,
   input: { userId: string; schoolId: string; role: Role },
 ): Promise<void> {
+  if (input.role === "administrator") {
+    await assertAnotherAdministratorRemains(ctx.trx, input.userId, "revoke", [input.schoolId]);
+  }
   const result = await ctx.trx
     .deleteFrom("memberships")
     .where("user_id", "=", input.userId)

@@ -59,6 +59,39 @@ forEachDialect("managing staff accounts", (database) => {
       expect(fields[1]?.message).toMatch(/too easy to guess/);
     });
 
+    it("never leaves a school without an active administrator", async () => {
+      const birch = await buildSchool(database(), { name: "Birch Infants" });
+      const only = await buildUser(database(), { schoolId: birch.schoolId, role: "administrator" });
+      const onlySession = await signInAs(app, only.email);
+      const revoke = await onlySession.request({
+        method: "DELETE",
+        url: `/api/v1/users/${only.userId}/roles/${birch.schoolId}/administrator`,
+      });
+      expect(revoke.statusCode).toBe(409);
+      expect(revoke.json<{ error: { message: string } }>().error.message).toMatch(
+        /only active administrator .* cannot lose the administrator role/,
+      );
+      const disable = await onlySession.request({
+        method: "POST",
+        url: `/api/v1/users/${only.userId}/disable`,
+      });
+      expect(disable.statusCode).toBe(409);
+
+      // With a second administrator, the first may step down.
+      const second = await buildUser(database(), { schoolId: birch.schoolId, role: "administrator" });
+      const stepDown = await onlySession.request({
+        method: "DELETE",
+        url: `/api/v1/users/${only.userId}/roles/${birch.schoolId}/administrator`,
+      });
+      expect(stepDown.statusCode).toBe(204);
+      const secondSession = await signInAs(app, second.email);
+      const lastOne = await secondSession.request({
+        method: "POST",
+        url: `/api/v1/users/${second.userId}/disable`,
+      });
+      expect(lastOne.statusCode).toBe(409);
+    });
+
     it("keeps an administrator of one school out of another school's staff", async () => {
       const other = await buildUser(database(), { schoolId: elm.schoolId, role: "teacher" });
       const list = await admin.request({ url: `/api/v1/users?schoolId=${elm.schoolId}` });
