@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { eventLimits, type EventBatchResponse } from "../contracts/event.contract.js";
 import { createIngestKey } from "../capture/ingest-keys/create-ingest-key.js";
 import { revokeIngestKey } from "../capture/ingest-keys/revoke-ingest-key.js";
+import { ensureDemoSafeguardingLead } from "../capture/demo/demo-safeguarding-lead.js";
 import { schoolDaySize, simulatedSchoolDay } from "../capture/demo/simulated-school-day.js";
 import { cliActor } from "../platform/context/actor.js";
 import { inTransaction } from "../platform/context/write-context.js";
@@ -58,6 +59,21 @@ export function addDemoCommand(program: Command): void {
         }
         const url = (options.url ?? config.publicUrl).replace(/\/+$/, "");
         await sendDay(`${url}/api/v1/events`, key, { pupils, hours, senders });
+        if (temporary) {
+          const lead = await ensureDemoSafeguardingLead(database, cliActor(), temporary.schoolId);
+          process.stdout.write(
+            lead.password === null
+              ? `Open ${url}/ and sign in as ${lead.email} (the demo safeguarding lead made earlier) to triage the alerts.\n`
+              : `Open ${url}/ and sign in as the demo safeguarding lead to triage the alerts:\n` +
+                  `  email:    ${lead.email}\n  password: ${lead.password}\n` +
+                  `You will be asked to set up two-factor authentication first (any authenticator app). ` +
+                  `Disable this account when the demo is over: npx vigil user disable ${lead.email}\n`,
+          );
+        } else {
+          process.stdout.write(
+            `Open ${url}/ and sign in as a safeguarding lead of the school to triage the alerts.\n`,
+          );
+        }
       } finally {
         if (temporary) {
           const { id, schoolId } = temporary;
