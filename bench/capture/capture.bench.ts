@@ -4,9 +4,9 @@
  * and detection. Each run uses a fresh database in a temporary folder and prints figures a person
  * can compare between machines and commits.
  *
- * Run alone: `npx tsx bench/capture/capture.bench.ts [--events N] [--lines N]`.
+ * Run alone: `npx tsx bench/capture/capture.bench.ts [--events N] [--lines N] [--memory-lines N]`.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -37,6 +37,8 @@ export interface CaptureBenchOptions {
   batchSize?: number;
   /** Lines in the generated Squid log (default 200,000). */
   lines?: number;
+  /** Lines in the log ingested to watch memory (default 10,000,000; 0 skips it). */
+  memoryLines?: number;
   log?: (line: string) => void;
 }
 
@@ -50,7 +52,11 @@ export const captureBench = {
 export async function runCaptureBench(options: CaptureBenchOptions = {}): Promise<BenchFigure[]> {
   shippedDetector();
   shippedUrlLookup(); // built once per process; not part of any figure
-  return [...(await benchEventApi(options)), ...(await benchLogFile(options))];
+  return [
+    ...(await benchEventApi(options)),
+    ...(await benchLogFile(options)),
+    ...(await benchLogFileMemory(options)),
+  ];
 }
 
 async function withDatabase<T>(work: (database: VigilDatabase, folder: string) => Promise<T>): Promise<T> {
@@ -149,6 +155,75 @@ async function benchLogFile(options: CaptureBenchOptions): Promise<BenchFigure[]
   });
 }
 
+/**
+ * Memory while a very large log is ingested: it must stay flat, whatever the file's size, because
+ * the file is read in batches and nothing per line is kept. Sampled four times a second.
+ */
+async function benchLogFileMemory(options: CaptureBenchOptions): Promise<BenchFigure[]> {
+  const lines = options.memoryLines ?? 10_000_000;
+  if (lines === 0) return [];
+  return withDatabase(async (database, folder) => {
+    const { schoolId } = await buildSchool(database);
+    const path = join(folder, "large-access.log");
+    options.log?.(`memory: writing a ${lines.toLocaleString("en-GB")}-line Squid log`);
+    writeLargeSquidLog(path, lines);
+    const samples: { lines: number; rss: number }[] = [];
+    let linesSoFar = 0;
+    const sample = () => samples.push({ lines: linesSoFar, rss: process.memoryUsage().rss });
+    const timer = setInterval(sample, 250);
+    let lastShown = 0;
+    sample();
+    try {
+      await ingestLogFile({
+        database,
+        schoolId,
+        source: "bench-memory",
+        format: "squid",
+        path,
+        onProgress: (progress) => {
+          linesSoFar = progress.lines;
+          if (Date.now() - lastShown > 5_000) {
+            lastShown = Date.now();
+            const rssMb = (process.memoryUsage().rss / 1024 / 1024).toFixed(0);
+            options.log?.(
+              `memory: ${progress.lines.toLocaleString("en-GB")} of ${lines.toLocaleString("en-GB")} lines, RSS ${rssMb} MB`,
+            );
+          }
+        },
+      });
+    } finally {
+      clearInterval(timer);
+    }
+    sample();
+    const mb = (bytes: number) => bytes / 1024 / 1024;
+    const peak = Math.max(...samples.map((entry) => entry.rss));
+    // Flat means: the last tenth of the file costs no more memory than the first tenth did.
+    const afterFirstTenth = samples.find((entry) => entry.lines >= lines / 10)?.rss ?? peak;
+    const atEnd = samples[samples.length - 1]?.rss ?? peak;
+    return [
+      {
+        name: `Squid log of ${lines.toLocaleString("en-GB")} lines: peak RSS while ingesting`,
+        value: Math.round(mb(peak)),
+        unit: "MB",
+        note: `RSS after the first tenth ${mb(afterFirstTenth).toFixed(0)} MB, at the end ${mb(atEnd).toFixed(0)} MB`,
+      },
+    ];
+  });
+}
+
+/** Writes the log in slices, so the benchmark itself never holds the whole file in memory. */
+function writeLargeSquidLog(path: string, lines: number): void {
+  const fd = openSync(path, "w");
+  try {
+    const slice = 100_000;
+    for (let written = 0; written < lines; written += slice) {
+      writeSync(fd, simulatedSquidLog(Math.min(slice, lines - written), written));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 const sites = [
   "http://www.bbc.co.uk/news/education",
   "https://www.google.com/search?q=volcano+facts",
@@ -172,10 +247,10 @@ function simulatedEvent(sender: number, n: number): Record<string, unknown> {
   return { ...common, kind: "web-visit", url: sites[n % sites.length], action: "allowed", status: 200 };
 }
 
-function simulatedSquidLog(lines: number): string {
+function simulatedSquidLog(lines: number, first = 0): string {
   const parts: string[] = [];
   const start = 1741165200;
-  for (let i = 0; i < lines; i++) {
+  for (let i = first; i < first + lines; i++) {
     const time = (start + i * 0.05).toFixed(3);
     const site = sites[i % sites.length] ?? "";
     parts.push(
@@ -193,6 +268,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const figures = await runCaptureBench({
     ...(arg("--events") === undefined ? {} : { events: arg("--events") }),
     ...(arg("--lines") === undefined ? {} : { lines: arg("--lines") }),
+    ...(arg("--memory-lines") === undefined ? {} : { memoryLines: arg("--memory-lines") }),
     log: (line) => {
       process.stderr.write(`${line}\n`);
     },
