@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
+import { alertsSuite } from "./alerts/suite.js";
 import { detectionSuite } from "./detection/suite.js";
 
 export type BenchTable = { title: string; columns: string[]; rows: string[][]; notes?: string[] };
@@ -31,7 +32,7 @@ const captureSuite: BenchSuite = {
   },
 };
 
-const suites: BenchSuite[] = [detectionSuite, captureSuite];
+const suites: BenchSuite[] = [detectionSuite, captureSuite, alertsSuite];
 
 function cpuModel(): string {
   try {

@@ -9,6 +9,7 @@ import type { EngineCapabilities } from "../db/engine.js";
 import { lockRowsForUpdate } from "../db/row-lock.js";
 import type { Database } from "../db/schema.js";
 import type { AlertSignal } from "./alert-signal.js";
+import { suppressionsCovering, suppressionsInForce, type SuppressionRule } from "./suppression-match.js";
 
 /** Repeats this close to the alert's last sighting join it. */
 export const alertGroupWindowMs = 60 * 60 * 1000;
@@ -26,6 +27,24 @@ export function alertGroupKey(signal: AlertSignal): string {
     .digest("hex");
 }
 
+/** An alert this call created (`isNew`) or raised (a repeat joined it), for routing. */
+export interface RecordedAlert {
+  id: string;
+  schoolId: string;
+  isNew: boolean;
+  severity: number;
+  categories: string[];
+  ruleIds: string[];
+}
+
+export interface RecordedAlerts {
+  created: number;
+  grouped: number;
+  /** Signals dropped because every rule they fired is suppressed for their scope. */
+  suppressed: number;
+  alerts: RecordedAlert[];
+}
+
 /**
  * Writes signals inside `trx` (the caller's transaction also marks their events processed).
  * Signals of one group are merged in memory first, so a burst of repeats costs one write.
@@ -34,15 +53,16 @@ export async function recordAlerts(
   trx: Kysely<Database>,
   capabilities: EngineCapabilities,
   signals: readonly AlertSignal[],
-): Promise<{ created: number; grouped: number }> {
+): Promise<RecordedAlerts> {
+  const totals: RecordedAlerts = { created: 0, grouped: 0, suppressed: 0, alerts: [] };
+  const kept = await dropSuppressed(trx, signals, totals);
   const groups = new Map<string, AlertSignal[]>();
-  for (const signal of signals) {
+  for (const signal of kept) {
     const key = alertGroupKey(signal);
     const group = groups.get(key);
     if (group) group.push(signal);
     else groups.set(key, [signal]);
   }
-  const totals = { created: 0, grouped: 0 };
   for (const [groupKey, group] of groups) {
     group.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
     let run: AlertSignal[] = [];
@@ -59,13 +79,59 @@ export async function recordAlerts(
   return totals;
 }
 
+/**
+ * Drops each signal whose every rule is suppressed for its scope, and counts it on the
+ * suppressions that stopped it, so the suppression's row shows what it is hiding.
+ */
+async function dropSuppressed(
+  trx: Kysely<Database>,
+  signals: readonly AlertSignal[],
+  totals: RecordedAlerts,
+): Promise<AlertSignal[]> {
+  const now = new Date().toISOString();
+  const bySchool = new Map<string, SuppressionRule[]>();
+  const hits = new Map<string, { count: number; last: string }>();
+  const kept: AlertSignal[] = [];
+  for (const signal of signals) {
+    let suppressions = bySchool.get(signal.schoolId);
+    if (!suppressions) {
+      suppressions = await suppressionsInForce(trx, signal.schoolId, now);
+      bySchool.set(signal.schoolId, suppressions);
+    }
+    const covering = suppressions.length === 0 ? null : suppressionsCovering(suppressions, signal);
+    if (!covering) {
+      kept.push(signal);
+      continue;
+    }
+    totals.suppressed += 1;
+    for (const id of new Set(covering.map((item) => item.id))) {
+      const hit = hits.get(id);
+      hits.set(id, {
+        count: (hit?.count ?? 0) + 1,
+        last: hit && hit.last > signal.time ? hit.last : signal.time,
+      });
+    }
+  }
+  for (const [id, hit] of hits) {
+    await trx
+      .updateTable("alert_suppressions")
+      .set((eb) => ({
+        suppressed_count: eb("suppressed_count", "+", hit.count),
+        last_suppressed_at: hit.last,
+      }))
+      .where("id", "=", id)
+      .execute();
+  }
+  return kept;
+}
+
 /** Signals of one group within one window: join the open alert, or start one. */
 async function writeRun(
   trx: Kysely<Database>,
   capabilities: EngineCapabilities,
   groupKey: string,
   run: readonly AlertSignal[],
-  totals: { created: number; grouped: number },
+  totals: RecordedAlerts,
 ): Promise<void> {
   const first = run[0];
   const last = run[run.length - 1];
@@ -75,9 +141,10 @@ async function writeRun(
   const open = await lockRowsForUpdate(
     trx
       .selectFrom("alerts")
-      .select(["id", "first_seen", "last_seen", "count", "severity"])
+      .select(["id", "first_seen", "last_seen", "count", "severity", "categories"])
       .where("group_key", "=", groupKey)
-      .where("status", "=", "new")
+      // A repeat joins an alert still waiting for a decision; a closed one stays closed.
+      .where("status", "in", ["new", "in-review"])
       .where("last_seen", ">=", since)
       .orderBy("last_seen", "desc")
       .limit(1),
@@ -98,16 +165,28 @@ async function writeRun(
       .where("id", "=", open.id)
       .execute();
     totals.grouped += run.length;
+    totals.alerts.push({
+      id: open.id,
+      schoolId: first.schoolId,
+      isNew: false,
+      severity: Math.max(open.severity, severity),
+      categories: JSON.parse(open.categories) as string[],
+      ruleIds: first.ruleIds,
+    });
     return;
   }
+  const id = randomUUID();
   await trx
     .insertInto("alerts")
     .values({
-      id: randomUUID(),
+      id,
       school_id: first.schoolId,
       status: "new",
       severity,
       categories: JSON.stringify(first.categories),
+      rule_ids: JSON.stringify(first.ruleIds),
+      assignee_id: null,
+      acknowledged_at: null,
       explanation: JSON.stringify(first.explanation),
       evidence: first.evidence,
       url: first.url,
@@ -127,4 +206,12 @@ async function writeRun(
     .execute();
   totals.created += 1;
   totals.grouped += run.length - 1;
+  totals.alerts.push({
+    id,
+    schoolId: first.schoolId,
+    isNew: true,
+    severity,
+    categories: first.categories,
+    ruleIds: first.ruleIds,
+  });
 }

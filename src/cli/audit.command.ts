@@ -1,6 +1,8 @@
 /** `vigil audit verify`: walk every audit hash chain and name the first broken record. */
 import type { Command } from "commander";
 import { verifyAuditChains } from "../platform/audit/verify-audit-chains.js";
+import { incidentRecordCheck } from "../incidents/verify-incident-records.js";
+import { loadConfig } from "../platform/config/load-config.js";
 import { withDatabase } from "./with-database.js";
 
 /** Adds the `audit` command group. */
@@ -13,7 +15,7 @@ export function addAuditCommand(program: Command): void {
     )
     .action(async () => {
       await withDatabase(async (database) => {
-        const report = await verifyAuditChains(database.db);
+        const report = await verifyAuditChains(database.db, [incidentRecordCheck(loadConfig().dataDir)]);
         if (report.problems.length === 0) {
           process.stdout.write(
             `Audit log intact: ${report.records} records in ${report.chains} chains verified.\n`,

@@ -3,19 +3,26 @@
  * printed for a person with what to do next, and the process exits non-zero.
  */
 import { Command, CommanderError } from "commander";
+import { addAccessCommand } from "./access.command.js";
+import { addAlertsCommand } from "./alerts.command.js";
 import { addAttributionCommand } from "./attribution.command.js";
 import { addAuditCommand } from "./audit.command.js";
 import { addCategoriseCommand } from "./categorise.command.js";
 import { exitCodeFor, printError } from "./cli-errors.js";
+import { addJobsCommand } from "./jobs.command.js";
 import { addDemoCommand } from "./demo.command.js";
+import { addDirectoryCommand } from "./directory.command.js";
 import { addIngestKeyCommand } from "./ingest-key.command.js";
 import { addIngestCommand } from "./ingest.command.js";
+import { addIncidentsCommand } from "./incidents.command.js";
 import { addLibraryCommand } from "./library.command.js";
 import { addMigrateCommand } from "./migrate.command.js";
+import { addNotificationsCommand } from "./notifications.command.js";
 import { addOverrideCommand } from "./override.command.js";
 import { addScanCommand } from "./scan.command.js";
 import { addServeCommand } from "./serve.command.js";
 import { addSetupCommand } from "./setup.command.js";
+import { addSsoCommand } from "./sso.command.js";
 import { addTokenCommand } from "./token.command.js";
 import { addUrlListsCommand } from "./url-lists.command.js";
 import { addUserCommand } from "./user.command.js";
@@ -37,10 +44,17 @@ export function buildProgram(): Command {
   addIngestKeyCommand(program);
   addIngestCommand(program);
   addAttributionCommand(program);
+  addIncidentsCommand(program);
   addDemoCommand(program);
+  addAlertsCommand(program);
   addUserCommand(program);
+  addSsoCommand(program);
+  addDirectoryCommand(program);
   addTokenCommand(program);
   addUrlListsCommand(program);
+  addNotificationsCommand(program);
+  addAccessCommand(program);
+  addJobsCommand(program);
   return program;
 }
 

@@ -10,6 +10,8 @@ import type { SyslogLogger } from "../capture/syslog/syslog-intake.js";
 import { SyslogListener } from "../capture/syslog/syslog-listener.js";
 import { prepareSyslogSources } from "../capture/syslog/syslog-sources.js";
 import type { VigilDatabase } from "../db/open-database.js";
+import { backgroundScheduler } from "../background/background-scheduler.js";
+import { openEvidenceStore } from "../evidence/evidence-store.js";
 import { urlLookupFor } from "../library/shipped-url-lookup.js";
 import type { Config } from "../platform/config/settings.js";
 import { createServer } from "../platform/http/create-server.js";
@@ -24,6 +26,11 @@ export function addServeCommand(program: Command): void {
     .description("Start the Vigil server (what `npm start` runs)")
     .action(async () => {
       const { config, database } = await openConfiguredDatabase();
+      // A missing or wrong evidence key stops start-up here, before anything could be stored.
+      await openEvidenceStore(database.db, config).catch(async (error: unknown) => {
+        await database.close();
+        throw error;
+      });
       const app = await createServer({ config, database });
       await app.listen({ port: config.port, host: config.host });
       const pipeline = new PipelineWorker(database, new LocalEventQueue(database), {
@@ -34,9 +41,17 @@ export function addServeCommand(program: Command): void {
         },
       });
       pipeline.start();
+      // Routing, escalation deadlines, deliveries, digests and retention: the local job queue.
+      const jobs = backgroundScheduler(database, {
+        config,
+        onError: (error) => {
+          app.log.error({ err: error }, "background jobs pass failed; retrying");
+        },
+      });
+      jobs.start();
       const syslog = await startSyslog(config, database, app.log).catch(async (error: unknown) => {
         // A port in use or a bad source must not leave the server running half-configured.
-        await Promise.all([app.close(), pipeline.stop()]);
+        await Promise.all([app.close(), pipeline.stop(), jobs.stop()]);
         await database.close();
         throw error;
       });
@@ -70,7 +85,7 @@ export function addServeCommand(program: Command): void {
         timer.unref();
         // Requests and syslog first (their events are committed on close), then detection, then storage.
         void Promise.all([app.close(), syslog?.close()])
-          .then(() => pipeline.stop())
+          .then(() => Promise.all([pipeline.stop(), jobs.stop()]))
           .then(() => database.close())
           .then(() => process.exit(0));
       };

@@ -9,7 +9,9 @@ import { hashPassword } from "../identity/password.js";
 import { roles } from "../identity/roles.js";
 import { findMembers } from "../identity/user.repository.js";
 import { createUser } from "../identity/users/create-user.js";
+import { AccountExpiryRequestSchema } from "../contracts/identity-admin.contract.js";
 import { disableUser } from "../identity/users/disable-user.js";
+import { setAccountExpiry } from "../identity/users/set-account-expiry.js";
 import { grantRole } from "../identity/users/grant-role.js";
 import { revokeRole } from "../identity/users/revoke-role.js";
 import { unlockUser } from "../identity/users/unlock-user.js";
@@ -114,6 +116,27 @@ export function addUserCommand(program: Command): void {
         const userId = await resolveUser(database.db, email);
         const disabled = await asOperator(database, (ctx) => disableUser(ctx, userId));
         process.stdout.write(disabled ? `Disabled ${email}.\n` : `${email} was already disabled.\n`);
+      });
+    });
+
+  user
+    .command("expire <email>")
+    .description("Set when a guest or supply account ends by itself (it then cannot sign in)")
+    .option("--on <date>", "when, as an ISO date-time, e.g. 2026-12-18T16:00:00Z")
+    .option("--never", "remove the expiry")
+    .action(async (email: string, options: { on?: string; never?: boolean }) => {
+      if ((options.on === undefined) === (options.never !== true)) {
+        throw usageError("Give either --on <date> or --never.");
+      }
+      const parsed = AccountExpiryRequestSchema.safeParse({ expiresAt: options.never ? null : options.on });
+      if (!parsed.success) throw usageError(parsed.error.issues[0]?.message ?? "--on is not a date-time.");
+      const expiresAt = parsed.data.expiresAt === null ? null : new Date(parsed.data.expiresAt).toISOString();
+      await withDatabase(async (database) => {
+        const userId = await resolveUser(database.db, email);
+        await asOperator(database, (ctx) => setAccountExpiry(ctx, { userId, expiresAt }));
+        process.stdout.write(
+          expiresAt === null ? `${email} no longer expires.\n` : `${email} ends at ${expiresAt}.\n`,
+        );
       });
     });
 

@@ -33,6 +33,14 @@ export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
 
 export const UserIdParamsSchema = z.object({ userId: uuid("The user id") });
 
+/** When a guest or supply account ends by itself; `null` for never. */
+export const AccountExpiryRequestSchema = z.object({
+  expiresAt: z.iso
+    .datetime({ offset: true, error: "The expiry must be a date and time, e.g. 2026-12-18T16:00:00Z" })
+    .nullable(),
+});
+export type AccountExpiryRequest = z.infer<typeof AccountExpiryRequestSchema>;
+
 export const RoleParamsSchema = z.object({
   userId: uuid("The user id"),
   schoolId: uuid("The school id"),

@@ -1,7 +1,6 @@
 /** Signing in, the second factor, and a person's own account and sessions. */
 import { z } from "zod";
-import { passwordMaxLength } from "../identity/password.js";
-import { limits } from "./limits.js";
+import { limits, passwordMaxLength } from "./limits.js";
 
 export const identityLimits = {
   codeMaxLength: 32,

@@ -6,6 +6,8 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import { organisationWideRoles, rolesRequiringTwoFactor } from "../platform/authz/policy-table.js";
 import type { Principal, SchoolRoles, SecondFactorState } from "../platform/authz/principal.js";
+import { activeGrants } from "../governance/access-request.repository.js";
+import { isRestricted } from "../platform/authz/actions.js";
 import { isRole, type Role } from "./roles.js";
 import { findMemberships } from "./user.repository.js";
 
@@ -68,10 +70,12 @@ export async function loadSchoolRoles(db: Kysely<Database>, userId: string): Pro
       }
     }
   }
+  const grants = await activeGrants(db, userId);
   return [...bySchool.entries()].map(([schoolId, entry]) => ({
     schoolId,
     organisationId: entry.organisationId,
     roles: [...entry.roles].sort(),
+    grants: grants.get(schoolId) ?? [],
   }));
 }
 
@@ -82,6 +86,10 @@ function secondFactorState(
 ): SecondFactorState {
   if (verifiedInSession) return "verified";
   if (enrolled) return "verify-required";
-  const required = schools.some((school) => school.roles.some((role) => rolesRequiringTwoFactor.has(role)));
+  const required = schools.some(
+    (school) =>
+      school.roles.some((role) => rolesRequiringTwoFactor.has(role)) ||
+      (school.grants ?? []).some(isRestricted),
+  );
   return required ? "enrol-required" : "not-enrolled";
 }

@@ -5,8 +5,7 @@
  */
 import argon2 from "argon2";
 
-export const passwordMinLength = 12;
-export const passwordMaxLength = 256;
+export { passwordMaxLength, passwordMinLength } from "../contracts/limits.js";
 
 /** Hashes a password for storage. */
 export function hashPassword(password: string): Promise<string> {

@@ -10,6 +10,7 @@ import { registerApiTokenRoutes } from "./api-tokens/api-token.routes.js";
 import { registerAuthentication } from "./authenticate.hook.js";
 import { registerMeRoutes } from "./me.routes.js";
 import { registerAuthRoutes } from "./sessions/auth.routes.js";
+import { registerSsoRoutes } from "./sso/sso.routes.js";
 import { registerTwoFactorRoutes } from "./two-factor/two-factor.routes.js";
 import { registerUserRoutes } from "./users/users.routes.js";
 
@@ -23,4 +24,5 @@ export async function registerIdentity(app: FastifyInstance, services: AppServic
   registerMeRoutes(app, services);
   registerUserRoutes(app, services);
   registerApiTokenRoutes(app, services);
+  registerSsoRoutes(app, services);
 }

@@ -43,6 +43,7 @@ export async function findMembers(db: Kysely<Database>, scope: SchoolScope) {
       "users.disabled_at",
       "users.locked_at",
       "users.last_sign_in_at",
+      "users.expires_at",
       "memberships.school_id",
       "memberships.role",
     ])
@@ -67,5 +68,6 @@ type MemberRow = {
   disabled_at: string | null;
   locked_at: string | null;
   last_sign_in_at: string | null;
+  expires_at: string | null;
   memberships: { schoolId: string; role: string }[];
 };

@@ -90,7 +90,7 @@ forEachDialect("first-run setup over HTTP", (database) => {
     expect((await app.inject("/api/v1/anything")).statusCode).toBe(404);
     const home = await app.inject("/");
     expect(home.statusCode).toBe(200);
-    expect(home.body).toContain("Vigil is running");
+    expect(home.body).toContain("<title>Vigil</title>");
   });
 
   it("cannot be run twice, even with the old token", async () => {

@@ -12,7 +12,7 @@ forEachDialect("the demo safeguarding lead", (database) => {
     expect(first.email).toMatch(/@demo\.invalid$/);
     expect(first.password).toMatch(/^[0-9a-f]{5}(-[0-9a-f]{5}){3}$/);
     const user = await findUserByEmail(database().db, first.email);
-    expect(user && (await verifyPassword(user.password_hash, first.password ?? ""))).toBe(true);
+    expect(user && (await verifyPassword(user.password_hash ?? "", first.password ?? ""))).toBe(true);
     const memberships = await findMemberships(database().db, user?.id ?? "");
     expect(memberships.map((membership) => [membership.school_id, membership.role])).toEqual([
       [schoolId, "designated-safeguarding-lead"],

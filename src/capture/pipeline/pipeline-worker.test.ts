@@ -4,7 +4,9 @@ import type { AlertExplanation } from "../../alerts/alert-signal.js";
 import { EventSchema } from "../../contracts/event.contract.js";
 import { forEachDialect } from "../../db/test-support/for-each-dialect.js";
 import { scopeOf } from "../../schools/school-scope.js";
-import { buildSchool } from "../../test-support/builders.js";
+import { importDirectory } from "../../directory/import-directory.js";
+import { inTransaction } from "../../platform/context/write-context.js";
+import { buildSchool, testActor } from "../../test-support/builders.js";
 import { LocalEventQueue } from "../events/event-queue.js";
 import { rowOfApiEvent } from "../events/event-row.js";
 import { EventWriter } from "../events/event-writer.js";
@@ -32,6 +34,43 @@ forEachDialect("detection pipeline", (database) => {
       .where("processed_at", "is", null)
       .execute();
     expect(waiting).toEqual([]);
+  });
+
+  it("raises nothing for a pupil who has left the school (the directory says so)", async () => {
+    const { schoolId } = await buildSchool(database());
+    const pupil = {
+      externalId: "username:pupil.one@oak.example",
+      givenName: "Pat",
+      familyName: "Leaver",
+      identifiers: [{ identifier: "pupil.one@oak.example", kind: "username" as const }],
+      orgIds: undefined,
+      leftOn: null as string | null,
+      source: { file: "pupils.csv", line: 2 },
+      yearGroup: "11",
+      form: "11B",
+      sen: false,
+      eal: false,
+      joinedOn: "2020-09-03",
+    };
+    // On roll first, then the next import says they left.
+    for (const leftOn of [null, "2025-01-31"]) {
+      await inTransaction(database(), { actor: testActor, ip: null }, (ctx) =>
+        importDirectory(ctx, schoolId, {
+          format: "csv",
+          full: false,
+          orgs: [],
+          ignored: 0,
+          staff: [],
+          devices: [],
+          pupils: [{ ...pupil, leftOn }],
+        }),
+      );
+    }
+    await store(schoolId, buildEvent({ text: "i want to kill myself" }));
+    await store(schoolId, buildEvent({ text: "i want to kill myself", user: "still.here@oak.example" }));
+    expect(await pipeline().drain()).toMatchObject({ processed: 2, alertsCreated: 1 });
+    const alerts = await findAlerts(database().db, scopeOf([schoolId]));
+    expect(alerts.map((alert) => alert.user_name)).toEqual(["still.here@oak.example"]);
   });
 
   it("turns a concerning typed text into one alert, and a repeat into count 2", async () => {

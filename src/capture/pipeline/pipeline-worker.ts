@@ -8,10 +8,12 @@ import type { Detector } from "../../detection/index.js";
 import type { UrlLookup } from "../../detection/urls/index.js";
 import type { AlertSignal } from "../../alerts/alert-signal.js";
 import { recordAlerts } from "../../alerts/record-alert.js";
+import { enqueueAlertRouting } from "../../notifications/enqueue-alert-routing.js";
 import { shippedDetector } from "../../library/shipped-detector.js";
 import { shippedUrlLookup } from "../../library/shipped-url-lookup.js";
 import { attributeEvents, saveAttributions, withAttribution } from "../attribution/attribute-event.js";
 import type { EventQueue } from "../events/event-queue.js";
+import { eventsOfLeavers } from "../../directory/monitoring.js";
 import { signalOfEvent } from "./event-signal.js";
 import { SchoolDetectors } from "./school-detectors.js";
 
@@ -90,8 +92,11 @@ export class PipelineWorker {
     // Attributed before detection, so an alert names whoever held the event's IP address then.
     const fills = await attributeEvents(this.#database.db, claimed);
     const events = claimed.map((event) => withAttribution(event, fills.get(event.id)));
+    // A pupil who has left the school is no longer monitored: their events raise nothing.
+    const leavers = await eventsOfLeavers(this.#database.db, events);
     const signals: AlertSignal[] = [];
     for (const event of events) {
+      if (leavers.has(event.id)) continue;
       const detector = await this.#detectors.forSchool(event.school_id);
       const signal = signalOfEvent(event, detector, this.#lookup, this.#createdBy);
       if (signal) signals.push(signal);
@@ -107,6 +112,8 @@ export class PipelineWorker {
       // An event another worker completed first raised its alert there.
       const mine = signals.filter((signal) => done.has(signal.eventId));
       const recorded = await recordAlerts(trx, capabilities, mine);
+      // Routing is queued in this transaction (an outbox row): the alert is never left untold.
+      await enqueueAlertRouting(trx, recorded.alerts);
       result.alertsCreated = recorded.created;
       result.alertsGrouped = recorded.grouped;
     });

@@ -4,6 +4,13 @@ import { identity } from "./0002-identity.js";
 import { detectionOverrides } from "./0003-detection-overrides.js";
 import { capture } from "./0004-capture.js";
 import { attribution } from "./0005-attribution.js";
+import { alertTriage } from "./0006-alert-triage.js";
+import { notifications } from "./0007-notifications.js";
+import { incidents } from "./0008-incidents.js";
+import { consoleQueries } from "./0009-console-queries.js";
+import { directory } from "./0010-directory.js";
+import { singleSignOn } from "./0011-single-sign-on.js";
+import { accessGovernance } from "./0012-access-governance.js";
 import type { Migration } from "./migration.js";
 
 export const allMigrations: readonly Migration[] = [
@@ -12,4 +19,11 @@ export const allMigrations: readonly Migration[] = [
   detectionOverrides,
   capture,
   attribution,
+  alertTriage,
+  notifications,
+  incidents,
+  consoleQueries,
+  directory,
+  singleSignOn,
+  accessGovernance,
 ];

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.js";
+import { hasExpired } from "../account-expiry.js";
 import { hashSecret } from "../secret-token.js";
 
 const touchEveryMs = 60_000;
@@ -33,10 +34,12 @@ export async function resolveSession(
       "users.email",
       "users.display_name",
       "users.disabled_at",
+      "users.expires_at as account_expires_at",
     ])
     .where("sessions.token_hash", "=", hashSecret(token))
     .executeTakeFirst();
   if (!found || found.revoked_at !== null || found.disabled_at !== null) return undefined;
+  if (hasExpired({ expires_at: found.account_expires_at }, now)) return undefined;
   const idleUntil = Date.parse(found.last_seen_at) + timeouts.idleMinutes * 60_000;
   if (now.getTime() >= Date.parse(found.expires_at) || now.getTime() >= idleUntil) return undefined;
   if (now.getTime() - Date.parse(found.last_seen_at) >= touchEveryMs) {

@@ -11,6 +11,7 @@ import { appendAudit } from "../../platform/audit/append-audit.js";
 import type { Actor } from "../../platform/context/actor.js";
 import { inTransaction, type WriteContext } from "../../platform/context/write-context.js";
 import { AppError } from "../../platform/errors/app-error.js";
+import { hasExpired } from "../account-expiry.js";
 import { appendUserAudit } from "../audit-user-event.js";
 import { recordFailedAttempt } from "../record-failed-attempt.js";
 import { lockStateOf } from "../lockout.js";
@@ -72,7 +73,7 @@ export async function signIn(
     });
     await appendUserAudit(userCtx, user.id, {
       event: "user.signed-in",
-      data: { sessionId: session.sessionId },
+      data: { sessionId: session.sessionId, method: "password" },
     });
     return { ...session, userId: user.id };
   });
@@ -81,11 +82,17 @@ export async function signIn(
 }
 
 function refusal(
-  user: { disabled_at: string | null; locked_at: string | null; password_hash: string | null },
+  user: {
+    disabled_at: string | null;
+    expires_at: string | null;
+    locked_at: string | null;
+    password_hash: string | null;
+  },
   passwordMatches: boolean,
   settings: SignInSettings,
-): "disabled" | "locked" | "wrong-password" | undefined {
+): "disabled" | "expired" | "locked" | "wrong-password" | undefined {
   if (user.disabled_at !== null) return "disabled";
+  if (hasExpired(user)) return "expired";
   if (lockStateOf(user, settings.lockoutMinutes) === "locked") return "locked";
   if (user.password_hash === null || !passwordMatches) return "wrong-password";
   return undefined;

@@ -12,6 +12,7 @@ export function presentMember(member: Member) {
     disabled: member.disabled_at !== null,
     locked: member.locked_at !== null,
     lastSignInAt: member.last_sign_in_at,
+    expiresAt: member.expires_at,
     roles: member.memberships,
   };
 }

@@ -1,10 +1,11 @@
 /**
  * Staff accounts, for administrators: list a school's staff, create an account with its first
- * role, grant and revoke roles, unlock and disable. Each route: validate, load, authorize, run
+ * role, grant and revoke roles, unlock, disable, and set when a guest or supply account ends. Each route: validate, load, authorize, run
  * the command, present.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import {
+  AccountExpiryRequestSchema,
   CreateUserRequestSchema,
   RoleParamsSchema,
   SchoolQuerySchema,
@@ -24,6 +25,7 @@ import { disableUser } from "./disable-user.js";
 import { grantRole } from "./grant-role.js";
 import { accountSubject, roleChangeSubject } from "./membership.policy.js";
 import { revokeRole } from "./revoke-role.js";
+import { setAccountExpiry } from "./set-account-expiry.js";
 import { unlockUser } from "./unlock-user.js";
 import { presentMember } from "./user.presenter.js";
 
@@ -81,6 +83,16 @@ export function registerUserRoutes(app: FastifyInstance, services: AppServices):
     const userId = await loadAccountToManage(request, services);
     const wasLocked = await inTransaction(database, request.context, (ctx) => unlockUser(ctx, userId));
     return { wasLocked };
+  });
+
+  app.put("/api/v1/users/:userId/expiry", access.to("users.manage"), async (request) => {
+    const userId = await loadAccountToManage(request, services);
+    const { expiresAt } = parseInput(AccountExpiryRequestSchema, request.body, "The expiry");
+    const normalised = expiresAt === null ? null : new Date(expiresAt).toISOString();
+    await inTransaction(database, request.context, (ctx) =>
+      setAccountExpiry(ctx, { userId, expiresAt: normalised }),
+    );
+    return { expiresAt: normalised };
   });
 
   app.post("/api/v1/users/:userId/disable", access.to("users.manage"), async (request) => {

@@ -6,7 +6,13 @@ import type { Kysely } from "kysely";
 import type { AuditRecordsTable, Database } from "../../db/schema.js";
 import { genesisHash, hashAuditRecord } from "./audit-hash.js";
 
-export type ChainProblemKind = "altered" | "missing" | "reordered" | "truncated";
+export type ChainProblemKind = "altered" | "missing" | "reordered" | "truncated" | "record-altered";
+
+/**
+ * A check of domain rows against their audited values (e.g. incidents and evidence files); its
+ * problems join the report. Areas pass theirs in, so the platform never imports a domain.
+ */
+export type RecordCheck = (db: Kysely<Database>) => Promise<ChainProblem[]>;
 
 export interface ChainProblem {
   chain: string;
@@ -24,7 +30,10 @@ export interface VerifyReport {
 const pageSize = 1_000;
 
 /** Verifies every chain; `problems` is empty when the whole log is intact. */
-export async function verifyAuditChains(db: Kysely<Database>): Promise<VerifyReport> {
+export async function verifyAuditChains(
+  db: Kysely<Database>,
+  recordChecks: readonly RecordCheck[] = [],
+): Promise<VerifyReport> {
   const heads = await db.selectFrom("audit_chain_heads").selectAll().orderBy("chain").execute();
   const recordChains = await db.selectFrom("audit_records").select("chain").distinct().execute();
   const chains = new Set([...heads.map((head) => head.chain), ...recordChains.map((row) => row.chain)]);
@@ -34,6 +43,7 @@ export async function verifyAuditChains(db: Kysely<Database>): Promise<VerifyRep
     const problem = await verifyChain(db, chain, head, report);
     if (problem) report.problems.push(problem);
   }
+  for (const check of recordChecks) report.problems.push(...(await check(db)));
   return report;
 }
 

@@ -3,7 +3,7 @@ import { roles, type Role } from "../../identity/roles.js";
 import { AppError } from "../errors/app-error.js";
 import { actions, isRestricted } from "./actions.js";
 import { abilitiesOf, authorize, can, schoolsWhere } from "./authorize.js";
-import { roleAbilities, rolesRequiringTwoFactor, scopeAbilities } from "./policy-table.js";
+import { everyMemberAbilities, roleAbilities, rolesRequiringTwoFactor, scopeAbilities } from "./policy-table.js";
 import type { Principal, SecondFactorState } from "./principal.js";
 
 const oak = "oak";
@@ -56,6 +56,7 @@ describe("the policy table", () => {
   it("grants every action to some role or scope", () => {
     const granted = new Set([
       ...roles.flatMap((role) => roleAbilities[role]),
+      ...everyMemberAbilities,
       ...Object.values(scopeAbilities).flat(),
     ]);
     expect(actions.filter((action) => !granted.has(action))).toEqual([]);

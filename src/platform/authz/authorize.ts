@@ -5,7 +5,7 @@
  */
 import { AppError } from "../errors/app-error.js";
 import { actionDescriptions, isRestricted, type Action } from "./actions.js";
-import { roleAbilities, scopeAbilities } from "./policy-table.js";
+import { everyMemberAbilities, roleAbilities, scopeAbilities } from "./policy-table.js";
 import { isAwaitingSecondFactor, type Principal } from "./principal.js";
 
 export type Subject = { schoolId: string } | { schoolIds: readonly string[] };
@@ -17,6 +17,8 @@ export function abilitiesOf(principal: Principal, schoolId: string): Action[] {
     for (const school of principal.schools) {
       if (school.schoolId !== schoolId) continue;
       for (const role of school.roles) for (const action of roleAbilities[role]) granted.add(action);
+      if (school.roles.length > 0) for (const action of everyMemberAbilities) granted.add(action);
+      for (const action of school.grants ?? []) granted.add(action);
     }
   } else if (principal.kind === "api-token" && principal.schoolId === schoolId) {
     for (const scope of principal.scopes) for (const action of scopeAbilities[scope]) granted.add(action);

@@ -6,14 +6,24 @@ import { roles, type Role } from "../../identity/roles.js";
 import { isRestricted, type Action } from "./actions.js";
 
 export const roleAbilities: Record<Role, readonly Action[]> = {
-  administrator: ["school.read", "users.read", "users.manage", "api-tokens.manage", "detection.read"],
+  administrator: [
+    "school.read",
+    "users.read",
+    "users.manage",
+    "api-tokens.manage",
+    "detection.read",
+    "notifications.manage",
+    "directory.write",
+  ],
   "network-manager": [
     "school.read",
     "api-tokens.manage",
     "browsing.read",
     "filtering.manage",
+    "directory.read",
     "detection.read",
     "detection.manage",
+    "notifications.manage",
   ],
   "online-safety-coordinator": [
     "school.read",
@@ -26,6 +36,7 @@ export const roleAbilities: Record<Role, readonly Action[]> = {
     "alerts.read",
     "alerts.act",
     "browsing.read",
+    "directory.read",
   ],
   "designated-safeguarding-lead": [
     "school.read",
@@ -39,7 +50,10 @@ export const roleAbilities: Record<Role, readonly Action[]> = {
     "alerts.act",
     "incidents.read",
     "incidents.manage",
+    "evidence.view",
     "browsing.read",
+    "directory.read",
+    "notifications.manage",
   ],
   "deputy-safeguarding-lead": [
     "school.read",
@@ -50,6 +64,8 @@ export const roleAbilities: Record<Role, readonly Action[]> = {
     "alerts.act",
     "incidents.read",
     "incidents.manage",
+    "evidence.view",
+    "directory.read",
   ],
   head: [
     "school.read",
@@ -59,8 +75,21 @@ export const roleAbilities: Record<Role, readonly Action[]> = {
     "reports.read-own",
     "reports.read-anonymised",
     "incidents.read",
+    "incidents.close",
+    "incidents.grant-access",
+    "evidence.view",
+    "directory.read",
+    "access.review",
   ],
-  siro: ["school.read", "users.read", "audit.read", "reports.read-anonymised", "access.approve"],
+  siro: [
+    "school.read",
+    "users.read",
+    "audit.read",
+    "reports.read-anonymised",
+    "access.approve",
+    "access.review",
+    "incidents.close",
+  ],
   "information-asset-owner": ["school.read", "reports.read-anonymised"],
   governor: ["school.read", "reports.read-anonymised"],
   teacher: ["school.read", "concerns.report", "unblocks.request", "reports.read-own"],
@@ -68,6 +97,9 @@ export const roleAbilities: Record<Role, readonly Action[]> = {
   moderator: ["school.read", "alerts.read", "alerts.act"],
   auditor: ["school.read", "users.read", "audit.read", "reports.read-anonymised", "detection.read"],
 };
+
+/** What anyone holding any role in a school may do there, whatever the role. */
+export const everyMemberAbilities: readonly Action[] = ["access.request"];
 
 /** Roles whose holders can see restricted data: their sessions must complete a second factor. */
 export const rolesRequiringTwoFactor: ReadonlySet<Role> = new Set(

@@ -3,12 +3,15 @@
  * and how far their session has got with the second factor, an integration's API token, or nobody.
  */
 import type { Role } from "../../identity/roles.js";
+import type { Action } from "./actions.js";
 import type { TokenScope } from "./policy-table.js";
 
 export interface SchoolRoles {
   schoolId: string;
   organisationId: string;
   roles: readonly Role[];
+  /** Access beyond the roles, approved by the SIRO and not yet expired (see governance/). */
+  grants?: readonly Action[];
 }
 
 /**

@@ -9,18 +9,33 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { VigilDatabase } from "../../db/open-database.js";
 import { forEachDialect } from "../../db/test-support/for-each-dialect.js";
 import { createApiToken } from "../../identity/api-tokens/create-api-token.js";
-import { roles } from "../../identity/roles.js";
+import { roles, type Role } from "../../identity/roles.js";
 import { buildUser, enrolSecondFactor, signInAs } from "../../identity/test-support/identity-builders.js";
 import { startTestServer } from "../../identity/test-support/test-server.js";
 import { buildSchool, testActor } from "../../test-support/builders.js";
 import { inTransaction } from "../context/write-context.js";
 import { createDetectionOverride } from "../../overrides/create-detection-override.js";
-import { roleAbilities } from "./policy-table.js";
+import { buildIngestKey } from "../../capture/test-support/capture-builders.js";
+import { alertRouteSamples } from "../../alerts/test-support/alert-route-samples.js";
+import { notificationRouteSamples } from "../../notifications/test-support/notification-route-samples.js";
+import { directoryRouteSamples } from "../../directory/test-support/directory-route-samples.js";
+import {
+  incidentMatrixConfig,
+  incidentRouteSamples,
+} from "../../incidents/test-support/incident-route-samples.js";
+import { ssoRouteSamples } from "../../identity/sso/test-support/sso-route-samples.js";
+import { governanceRouteSamples } from "../../governance/test-support/governance-route-samples.js";
+import { everyMemberAbilities, roleAbilities } from "./policy-table.js";
 import { routeTableOf } from "./route-access.js";
 
 const emptyLibrary = { rules: [], profiles: { defaultProfile: "secondary", profiles: {} }, version: "test" };
 
-type Sample = (database: VigilDatabase, schoolId: string) => Promise<InjectOptions>;
+/** `caller` is who will send it, for routes that act on the caller's own things. */
+type Sample = (
+  database: VigilDatabase,
+  schoolId: string,
+  caller: { userId: string; role: Role },
+) => Promise<InjectOptions>;
 
 /** One valid request per action route, building fresh targets so repeated calls never collide. */
 const samples: Record<string, Sample> = {
@@ -53,6 +68,11 @@ const samples: Record<string, Sample> = {
     const { userId } = await buildUser(db, { schoolId, role: "teacher" });
     return { method: "POST", url: `/api/v1/users/${userId}/disable` };
   },
+  "PUT /api/v1/users/:userId/expiry": async (db, schoolId) => {
+    const { userId } = await buildUser(db, { schoolId, role: "teacher" });
+    const inAWeek = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString();
+    return { method: "PUT", url: `/api/v1/users/${userId}/expiry`, payload: { expiresAt: inAWeek } };
+  },
   "GET /api/v1/api-tokens": (_db, schoolId) =>
     Promise.resolve({ url: `/api/v1/api-tokens?schoolId=${schoolId}` }),
   "POST /api/v1/api-tokens": (_db, schoolId) =>
@@ -69,6 +89,32 @@ const samples: Record<string, Sample> = {
   },
   "GET /api/v1/schools/:schoolId/audit": (_db, schoolId) =>
     Promise.resolve({ url: `/api/v1/schools/${schoolId}/audit` }),
+  "GET /api/v1/schools/:schoolId/dashboard": (_db, schoolId) =>
+    Promise.resolve({ url: `/api/v1/schools/${schoolId}/dashboard` }),
+  "GET /api/v1/schools/:schoolId/activity": (_db, schoolId) =>
+    Promise.resolve({ url: `/api/v1/schools/${schoolId}/activity` }),
+  "GET /api/v1/schools/:schoolId/activity.csv": (_db, schoolId) =>
+    Promise.resolve({ url: `/api/v1/schools/${schoolId}/activity.csv` }),
+  "GET /api/v1/schools/:schoolId/search": (_db, schoolId) =>
+    Promise.resolve({ url: `/api/v1/schools/${schoolId}/search?q=pupil` }),
+  "GET /api/v1/schools/:schoolId/pupils/:name": (_db, schoolId) =>
+    Promise.resolve({ url: `/api/v1/schools/${schoolId}/pupils/pupil.one` }),
+  "GET /api/v1/schools/:schoolId/devices/:name": (_db, schoolId) =>
+    Promise.resolve({ url: `/api/v1/schools/${schoolId}/devices/LAPTOP-07` }),
+  "GET /api/v1/schools/:schoolId/ingest-keys": (_db, schoolId) =>
+    Promise.resolve({ url: `/api/v1/schools/${schoolId}/ingest-keys` }),
+  "POST /api/v1/schools/:schoolId/ingest-keys": (_db, schoolId) =>
+    Promise.resolve({
+      method: "POST",
+      url: `/api/v1/schools/${schoolId}/ingest-keys`,
+      payload: { name: "Proxy" },
+    }),
+  "POST /api/v1/schools/:schoolId/ingest-keys/:keyId/revoke": async (db, schoolId) => {
+    const { id } = await buildIngestKey(db, schoolId);
+    return { method: "POST", url: `/api/v1/schools/${schoolId}/ingest-keys/${id}/revoke` };
+  },
+  "GET /api/v1/schools/:schoolId/phrase-library": (_db, schoolId) =>
+    Promise.resolve({ url: `/api/v1/schools/${schoolId}/phrase-library?q=kill` }),
   "GET /api/v1/schools/:schoolId/detection-overrides": (_db, schoolId) =>
     Promise.resolve({ url: `/api/v1/schools/${schoolId}/detection-overrides` }),
   "POST /api/v1/schools/:schoolId/detection-overrides": (_db, schoolId) =>
@@ -96,6 +142,12 @@ const samples: Record<string, Sample> = {
       payload: { reason: "ended" },
     };
   },
+  ...alertRouteSamples,
+  ...notificationRouteSamples,
+  ...directoryRouteSamples,
+  ...incidentRouteSamples,
+  ...ssoRouteSamples,
+  ...governanceRouteSamples,
 };
 
 /**
@@ -115,7 +167,7 @@ forEachDialect("every role against every API route", (database) => {
     );
 
   beforeAll(async () => {
-    app = await startTestServer(database());
+    app = await startTestServer(database(), incidentMatrixConfig);
     ({ schoolId } = await buildSchool(database()));
   });
   afterAll(() => app.close());
@@ -135,15 +187,18 @@ forEachDialect("every role against every API route", (database) => {
   });
 
   it.each(roles)("answers %s as the policy table says", async (role) => {
-    const session = await signInAs(app, (await buildUser(database(), { schoolId, role })).email);
+    const caller = await buildUser(database(), { schoolId, role });
+    const session = await signInAs(app, caller.email);
     await enrolSecondFactor(session);
     const outcomes: string[] = [];
     const expected: string[] = [];
     for (const route of actionRoutes()) {
       const sample = samples[route.key];
       if (!sample) continue;
-      const response = await session.request(await sample(database(), schoolId));
-      const allowed = roleAbilities[role].includes(route.action);
+      const response = await session.request(
+        await sample(database(), schoolId, { userId: caller.userId, role }),
+      );
+      const allowed = [...roleAbilities[role], ...everyMemberAbilities].includes(route.action);
       outcomes.push(`${route.key}: ${response.statusCode < 300 ? "allowed" : String(response.statusCode)}`);
       expected.push(`${route.key}: ${allowed ? "allowed" : "403"}`);
     }

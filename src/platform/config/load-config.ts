@@ -53,11 +53,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionIdleMinutes: read("sessionIdleMinutes") ?? settingDefinitions.sessionIdleMinutes.default,
     sessionLifetimeHours: read("sessionLifetimeHours") ?? settingDefinitions.sessionLifetimeHours.default,
     lockoutMinutes: read("lockoutMinutes") ?? settingDefinitions.lockoutMinutes.default,
+    eventRetentionDays: read("eventRetentionDays") ?? settingDefinitions.eventRetentionDays.default,
     eventQueueLimit: read("eventQueueLimit") ?? settingDefinitions.eventQueueLimit.default,
     syslogUdpPort: read("syslogUdpPort") ?? null,
     syslogTcpPort: read("syslogTcpPort") ?? null,
     syslogHost: read("syslogHost") ?? settingDefinitions.syslogHost.default,
     syslogSources: read("syslogSources") ?? [],
+    smtpHost: read("smtpHost") ?? null,
+    smtpPort: read("smtpPort") ?? settingDefinitions.smtpPort.default,
+    smtpSecure: read("smtpSecure") ?? settingDefinitions.smtpSecure.default,
+    smtpFrom: read("smtpFrom") ?? settingDefinitions.smtpFrom.default,
+    smtpUser: read("smtpUser") || null,
+    smtpPassword: read("smtpPassword") || null,
+    evidenceKeyFile: resolve(cwd, read("evidenceKeyFile") ?? join(dataDir, "evidence.key")),
+    evidenceKey: read("evidenceKey") ?? null,
+    evidenceMaxBytes: read("evidenceMaxBytes") ?? settingDefinitions.evidenceMaxBytes.default,
   };
 }
 

@@ -87,6 +87,13 @@ export const settingDefinitions = {
     expected: "a whole number of minutes from 0 to 10080 (0: only an administrator unlocks)",
     description: "How long an account stays locked after 5 failed sign-ins in a row",
   },
+  eventRetentionDays: {
+    env: "VIGIL_EVENT_RETENTION_DAYS",
+    default: 90,
+    schema: z.coerce.number().int().min(30).max(3_650),
+    expected: "a whole number of days from 30 to 3650",
+    description: "Captured activity older than this is deleted each night, except under an investigation hold",
+  },
   eventQueueLimit: {
     env: "VIGIL_EVENT_QUEUE_LIMIT",
     default: 100_000,
@@ -123,6 +130,70 @@ export const settingDefinitions = {
       'a JSON array of {"match": {"host": ...} or {"app": ...}, "school", "source", "format"} (optional "timeZone", "logFormat")',
     description: "Which syslog sender is which school's filter, and how its lines are read",
   },
+  evidenceKeyFile: {
+    env: "VIGIL_EVIDENCE_KEY_FILE",
+    default: "<dataDir>/evidence.key",
+    schema: z.string().min(1),
+    expected: "a file path",
+    description:
+      "File holding the 256-bit key that encrypts incident evidence (created on first use if the default)",
+  },
+  evidenceKey: {
+    env: "VIGIL_EVIDENCE_KEY",
+    default: "none",
+    schema: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, "a base64 32-byte key"),
+    expected: "a 32-byte key in base64 (44 characters), e.g. from `openssl rand -base64 32`",
+    description: "The evidence key itself, instead of a key file",
+  },
+  evidenceMaxBytes: {
+    env: "VIGIL_EVIDENCE_MAX_BYTES",
+    default: 20_971_520,
+    schema: z.coerce.number().int().min(1_024).max(1_073_741_824),
+    expected: "a whole number of bytes from 1024 to 1073741824",
+    description: "Largest evidence file accepted",
+  },
+  smtpHost: {
+    env: "VIGIL_SMTP_HOST",
+    default: "off",
+    schema: z.union([z.literal("off").transform(() => null), z.string().min(1)]),
+    expected: "off, or the SMTP server's host name or address",
+    description: "Mail server for notification emails; off until set (deliveries then fail and are shown)",
+  },
+  smtpPort: {
+    env: "VIGIL_SMTP_PORT",
+    default: 587,
+    schema: z.coerce.number().int().min(1).max(65_535),
+    expected: "a whole number from 1 to 65535",
+    description: "SMTP port: 587 (STARTTLS) or 465 (with VIGIL_SMTP_SECURE=true)",
+  },
+  smtpSecure: {
+    env: "VIGIL_SMTP_SECURE",
+    default: false,
+    schema: z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]),
+    expected: "true (TLS from the start, port 465) or false (STARTTLS when offered)",
+    description: "Whether the SMTP connection is TLS from the start",
+  },
+  smtpFrom: {
+    env: "VIGIL_SMTP_FROM",
+    default: "vigil@localhost",
+    schema: z.string().min(3),
+    expected: "a sender address such as Vigil <vigil@school.example>",
+    description: "The From address of notification emails",
+  },
+  smtpUser: {
+    env: "VIGIL_SMTP_USER",
+    default: "",
+    schema: z.string(),
+    expected: "a user name, or empty for no authentication",
+    description: "SMTP user name; empty: no authentication",
+  },
+  smtpPassword: {
+    env: "VIGIL_SMTP_PASSWORD",
+    default: "",
+    schema: z.string(),
+    expected: "the SMTP password",
+    description: "SMTP password (prefer the environment to the config file)",
+  },
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;
@@ -138,6 +209,7 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionLifetimeHours: number;
   lockoutMinutes: number;
+  eventRetentionDays: number;
   eventQueueLimit: number;
   /** null when off. */
   syslogUdpPort: number | null;
@@ -145,4 +217,16 @@ export interface Config {
   syslogTcpPort: number | null;
   syslogHost: string;
   syslogSources: SyslogSourceSetting[];
+  evidenceKeyFile: string;
+  /** null: use the key file. */
+  evidenceKey: string | null;
+  evidenceMaxBytes: number;
+  /** null when email is off. */
+  smtpHost: string | null;
+  smtpPort: number;
+  smtpSecure: boolean;
+  smtpFrom: string;
+  /** null: no authentication. */
+  smtpUser: string | null;
+  smtpPassword: string | null;
 }

@@ -14,6 +14,8 @@ export const errorStatuses = {
   setup_token_invalid: 403,
   forbidden: 403,
   ingest_key_revoked: 403,
+  evidence_locked: 403,
+  evidence_review_required: 403,
   not_found: 404,
   setup_already_complete: 409,
   conflict: 409,

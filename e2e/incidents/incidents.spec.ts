@@ -1,0 +1,169 @@
+/**
+ * The incident log in a real browser: a safeguarding lead reports a concern (a missing field is
+ * named next to it), finds it in the log by filter, adds to its chronology, previews the parents'
+ * letter, and views evidence with a reason: a graphic screenshot stays blurred until revealed. The
+ * head then closes the incident. No WCAG 2.1 AA violations on any page.
+ */
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateToLatest } from "../../src/db/migrate.js";
+import { openDatabase, type VigilDatabase } from "../../src/db/open-database.js";
+import { addEvidence } from "../../src/evidence/add-evidence.js";
+import {
+  buildUser,
+  enrolSecondFactor,
+  signInAs,
+  testPassword,
+} from "../../src/identity/test-support/identity-builders.js";
+import { currentTotp } from "../../src/identity/two-factor/totp.js";
+import { testEvidenceStore, tinyPng } from "../../src/incidents/test-support/incident-builders.js";
+import { loadConfig } from "../../src/platform/config/load-config.js";
+import { inTransaction } from "../../src/platform/context/write-context.js";
+import { consoleRoot } from "../../src/platform/http/console.routes.js";
+import { createServer } from "../../src/platform/http/create-server.js";
+import { markSetupComplete } from "../../src/setup/setup-state.js";
+import { buildSchool, testActor } from "../../src/test-support/builders.js";
+import { accessibilityViolations, chromiumPath, launchBrowser } from "../support/browser.js";
+
+const ready = existsSync(chromiumPath) && existsSync(join(consoleRoot, "index.html"));
+
+describe.skipIf(!ready)("the incident log in Chromium", () => {
+  let database: VigilDatabase;
+  let app: FastifyInstance;
+  let baseUrl: string;
+  let schoolId: string;
+  let dataDir: string;
+  let browser: Browser;
+  let page: Page;
+  let headEmail: string;
+  let headSecret: string;
+
+  const signIn = async (target: Page, email: string, secret: string) => {
+    await target.goto(`${baseUrl}/sign-in`);
+    await target.getByLabel("Email address").fill(email);
+    await target.getByLabel("Password").fill(testPassword);
+    await target.keyboard.press("Enter");
+    await target.getByLabel("Code").fill(currentTotp(secret, Date.now() + 30_000));
+    await target.keyboard.press("Enter");
+    await target.waitForURL(/\/s\//);
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), "vigil-incidents-e2e-"));
+    database = await openDatabase(join(dataDir, "vigil.db"));
+    await migrateToLatest(database.db);
+    await markSetupComplete(database.db);
+    const config = {
+      ...loadConfig({}),
+      dataDir,
+      evidenceKeyFile: join(dataDir, "evidence.key"),
+      logLevel: "silent" as const,
+    };
+    app = await createServer({ config, database });
+    baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
+    ({ schoolId } = await buildSchool(database, { name: "Oak Primary" }));
+    const { email } = await buildUser(database, { schoolId, role: "designated-safeguarding-lead" });
+    const { secret } = await enrolSecondFactor(await signInAs(app, email));
+    const head = await buildUser(database, { schoolId, role: "head" });
+    headEmail = head.email;
+    headSecret = (await enrolSecondFactor(await signInAs(app, head.email))).secret;
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, email, secret);
+  }, 120_000);
+  afterAll(async () => {
+    await (browser as Browser | undefined)?.close();
+    await (app as FastifyInstance | undefined)?.close();
+    await (database as VigilDatabase | undefined)?.close();
+  });
+
+  it("reports a concern, naming a missing field next to it", async () => {
+    await page.goto(`${baseUrl}/s/${schoolId}/concerns/new`);
+    await page.getByRole("form", { name: "Report a concern" }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole("textbox", { name: "Who is it about?" }).fill("Jamie Cole");
+    await page.getByRole("button", { name: "Report concern" }).click();
+    await page.getByText("what is required").waitFor();
+    await page
+      .getByRole("textbox", { name: "What happened?" })
+      .fill("Shared a violent video in the class chat");
+    await page.getByLabel("When?").fill("2026-11-20T09:30");
+    await page.getByRole("button", { name: "Report concern" }).click();
+    await page.getByText("the safeguarding lead has your concern").waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it("finds it in the log by person, adds to the chronology and previews the parents' letter", async () => {
+    await page.goto(`${baseUrl}/s/${schoolId}/incidents`);
+    await page.getByRole("table", { name: "Incidents, newest first" }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole("textbox", { name: "Pupil or person" }).fill("jamie cole");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.getByRole("link", { name: "Shared a violent video in the class chat" }).click();
+    await page.getByRole("list", { name: "Chronology, oldest first" }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole("textbox", { name: "New entry" }).fill("Spoke to Jamie with the class teacher");
+    await page.getByRole("button", { name: "Add entry" }).click();
+    await page.getByText("Spoke to Jamie with the class teacher").waitFor();
+    await page.getByRole("textbox", { name: "What" }).fill("Police to advise on the video");
+    await page.getByRole("button", { name: "Record action" }).click();
+    await page.getByText("On: is required").or(page.getByText("happenedOn must be a date")).first().waitFor();
+    await page.getByLabel("On", { exact: true }).fill("2026-11-21");
+    await page.getByRole("textbox", { name: "Their reference" }).fill("PC-2231");
+    await page.getByLabel("Follow up by").fill("2026-11-28");
+    await page.getByRole("button", { name: "Record action" }).click();
+    await page.getByRole("cell", { name: /Police to advise on the video/ }).waitFor();
+    await page.getByText(/Referred to police on 2026-11-21 \(reference PC-2231\)/).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole("textbox", { name: "Parent or carer" }).fill("Ms Cole");
+    await page.getByRole("textbox", { name: "Pupil", exact: true }).fill("Jamie");
+    await page.getByRole("button", { name: "Preview letter" }).click();
+    await page.getByText("Dear Ms Cole,").waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it("shows evidence only with a reason, and keeps a graphic image blurred until revealed; the head closes", async () => {
+    const incident = await database.db
+      .selectFrom("incidents")
+      .selectAll()
+      .where("school_id", "=", schoolId)
+      .executeTakeFirstOrThrow();
+    const store = await testEvidenceStore(database, dataDir);
+    await inTransaction(database, { actor: testActor, ip: null }, (ctx) =>
+      addEvidence(ctx, store, incident, {
+        kind: "screenshot",
+        mediaType: "image/png",
+        contentBase64: tinyPng.toString("base64"),
+        label: "Screenshot of the chat",
+        graphic: true,
+        sensitive: false,
+      }),
+    );
+    await page.goto(`${baseUrl}/s/${schoolId}/incidents/${incident.id}`);
+    await page
+      .getByRole("textbox", { name: "Reason for viewing Screenshot of the chat" })
+      .fill("checking before referral");
+    await page.getByRole("button", { name: "View", exact: true }).click();
+    const image = page.getByRole("img", { name: "Evidence: Screenshot of the chat" });
+    await image.waitFor();
+    expect(await image.getAttribute("style")).toContain("blur(24px)");
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Reveal image" }).click();
+    expect(await image.getAttribute("style")).not.toContain("blur");
+    const views = await database.db.selectFrom("evidence_views").select("reason").execute();
+    expect(views.map((view) => view.reason)).toEqual(["checking before referral"]);
+
+    const headPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(headPage, headEmail, headSecret);
+    await headPage.goto(`${baseUrl}/s/${schoolId}/incidents/${incident.id}`);
+    await headPage.getByRole("textbox", { name: "Outcome" }).fill("Resolved with parents; no further action");
+    await headPage.getByRole("button", { name: "Close incident" }).click();
+    await headPage.getByText("Closed: Resolved with parents; no further action").waitFor();
+    expect(await accessibilityViolations(headPage)).toEqual([]);
+    await headPage.close();
+  });
+});
