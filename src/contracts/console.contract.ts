@@ -154,8 +154,8 @@ export const DashboardResponseSchema = z.object({
     quietAfterMinutes: z.number(),
     items: z.array(z.object({ source: z.string(), lastReceivedAt: z.string(), quiet: z.boolean() })),
   }),
-  /** Open incidents and overdue actions; null until the incidents area reports them. */
-  incidents: z.object({ open: z.number(), overdueActions: z.number() }).nullable(),
+  /** Open incidents, overdue actions and referral follow-ups due; null for those who may not see incidents. */
+  incidents: z.object({ open: z.number(), overdueActions: z.number(), followUpsDue: z.number() }).nullable(),
 });
 export type DashboardResponse = z.infer<typeof DashboardResponseSchema>;
 

@@ -12,6 +12,7 @@ import {
 import { startTestServer } from "../identity/test-support/test-server.js";
 import { inTransaction } from "../platform/context/write-context.js";
 import { buildSchool, testActor } from "../test-support/builders.js";
+import { buildPupil } from "../directory/test-support/directory-builders.js";
 import { recordAction } from "./record-action.js";
 import { buildIncident } from "./test-support/incident-builders.js";
 
@@ -111,6 +112,31 @@ forEachDialect("incident log over HTTP", (database) => {
       });
       expect(close.statusCode).toBe(403);
     });
+  });
+
+  it("refuses an incident date before a pupil involved joined the school, naming the date", async () => {
+    const pupilId = await buildPupil(database(), schoolId);
+    const { identifier } = await database()
+      .db.selectFrom("directory_identifiers")
+      .select("identifier")
+      .where("person_id", "=", pupilId)
+      .executeTakeFirstOrThrow();
+    const dsl = await as("designated-safeguarding-lead");
+    const payload = (incidentDate: string) => ({
+      type: "network-misuse",
+      incidentDate,
+      summary: "Proxy site",
+      description: "Used a proxy",
+      people: [{ kind: "pupil", involvement: "subject", userName: identifier }],
+    });
+    const early = await dsl.request({ method: "POST", url: base, payload: payload("2025-06-01") });
+    expect(early.statusCode).toBe(400);
+    expect(early.json<ErrorBody>().error.message).toContain(
+      `before ${identifier} joined the school on 2025-09-03`,
+    );
+    expect(
+      (await dsl.request({ method: "POST", url: base, payload: payload("2025-10-01") })).statusCode,
+    ).toBe(201);
   });
 
   it("takes a teacher's concern in one request and puts it on the DSL's log with its chronology and audit", async () => {

@@ -9,6 +9,7 @@ import type { IncidentPeopleTable, IncidentsTable } from "../db/schema.js";
 import type { WriteContext } from "../platform/context/write-context.js";
 import { appendTimelineEntry } from "./append-timeline-entry.js";
 import { auditRow } from "./audited-row.js";
+import { checkJoinDates } from "./check-join-dates.js";
 import { resolveIncidentType } from "./resolve-incident-type.js";
 
 export type IncidentSource = "recorded" | "concern" | "alerts";
@@ -21,6 +22,7 @@ export async function recordIncident(
   source: IncidentSource,
 ): Promise<IncidentsTable> {
   const type = await resolveIncidentType(ctx, schoolId, input.type);
+  await checkJoinDates(ctx, schoolId, new Date(input.incidentDate).toISOString(), input.people);
   const now = new Date().toISOString();
   const row: IncidentsTable = {
     id: randomUUID(),

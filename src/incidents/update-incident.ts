@@ -11,6 +11,7 @@ import { appendTimelineEntry } from "./append-timeline-entry.js";
 import { auditRow } from "./audited-row.js";
 import { getIncident } from "./incident.repository.js";
 import type { IncidentViewer } from "./incident-visibility.js";
+import { checkJoinDates } from "./check-join-dates.js";
 import { resolveIncidentType } from "./resolve-incident-type.js";
 
 const columns = {
@@ -38,6 +39,14 @@ export async function updateIncident(
   const incident = await getIncident(ctx.trx, scope, viewer, incidentId);
   assertOpen(incident);
   if (update.type !== undefined) await resolveIncidentType(ctx, incident.school_id, update.type);
+  if (update.incidentDate !== undefined) {
+    const people = await ctx.trx
+      .selectFrom("incident_people")
+      .select(["kind", "user_name as userName"])
+      .where("incident_id", "=", incident.id)
+      .execute();
+    await checkJoinDates(ctx, incident.school_id, new Date(update.incidentDate).toISOString(), people);
+  }
   const next: IncidentsTable = { ...incident };
   const changed: string[] = [];
   for (const [field, column] of Object.entries(columns) as [keyof typeof columns, keyof IncidentsTable][]) {

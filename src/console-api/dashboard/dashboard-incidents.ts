@@ -1,21 +1,23 @@
 /**
- * The dashboard's "open incidents and overdue actions" card. The incidents area (src/incidents)
- * owns those tables and fills in this function; until it does, the card is left out (null)
- * rather than showing made-up numbers.
+ * The dashboard's "open incidents and overdue actions" card: counts only (from the incidents
+ * area), so the card never hints at who an incident is about, an allegation against staff included.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.js";
+import { incidentSummary } from "../../incidents/incident-summary.js";
 
 export interface IncidentSummary {
   open: number;
   overdueActions: number;
+  followUpsDue: number;
 }
 
-/** Open incidents and overdue actions in the school, or null while incidents do not report them. */
-export function findIncidentSummary(
-  _db: Kysely<Database>,
-  _schoolId: string,
-  _now: Date,
-): Promise<IncidentSummary | null> {
-  return Promise.resolve(null);
+/** Open incidents, overdue tasks and referral follow-ups due in the school. */
+export async function findIncidentSummary(db: Kysely<Database>, schoolId: string): Promise<IncidentSummary> {
+  const summary = await incidentSummary(db, schoolId);
+  return {
+    open: summary.openIncidents,
+    overdueActions: summary.overdueActions,
+    followUpsDue: summary.followUpsDue,
+  };
 }

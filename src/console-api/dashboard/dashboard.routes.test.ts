@@ -4,6 +4,7 @@ import type { DashboardResponse } from "../../contracts/console.contract.js";
 import { forEachDialect } from "../../db/test-support/for-each-dialect.js";
 import { buildUser, enrolSecondFactor, signInAs } from "../../identity/test-support/identity-builders.js";
 import { startTestServer } from "../../identity/test-support/test-server.js";
+import { buildIncident } from "../../incidents/test-support/incident-builders.js";
 import { buildSchool } from "../../test-support/builders.js";
 import { buildEvent, feedEvents } from "../test-support/console-world.js";
 import { QUIET_SOURCE_AFTER_MINUTES } from "./quiet-sources.js";
@@ -25,6 +26,8 @@ forEachDialect("the dashboard over HTTP", (database) => {
       [buildEvent({ source: "old-proxy", kind: "web-visit", url: "https://example.org/" })],
       longAgo,
     );
+    await buildIncident(database(), schoolId);
+    await buildIncident(database(), schoolId, { summary: "Unkind messages in a group chat" });
     await feedEvents(database(), schoolId, [
       buildEvent({ text: "honestly i want to kill myself", time: now.toISOString(), user: "ann" }),
       buildEvent({ text: "what time is lunch", time: now.toISOString() }),
@@ -49,6 +52,7 @@ forEachDialect("the dashboard over HTTP", (database) => {
     const teacher = await signInAs(app, (await buildUser(database(), { schoolId, role: "teacher" })).email);
     const body = (await teacher.request({ url })).json<DashboardResponse>();
     expect(body.alerts).toBeNull();
+    expect(body.incidents).toBeNull();
     expect(body.sources.items.map((item) => item.source)).toEqual(["old-proxy", "chrome-extension"]);
   });
 
@@ -69,6 +73,7 @@ forEachDialect("the dashboard over HTTP", (database) => {
     expect(body.alerts?.trend).toHaveLength(30);
     expect(body.alerts?.trend.at(-1)).toEqual({ day: new Date().toISOString().slice(0, 10), count: 1 });
     expect(body.alerts?.trend.slice(0, -1).every((day) => day.count === 0)).toBe(true);
+    expect(body.incidents).toEqual({ open: 2, overdueActions: 0, followUpsDue: 0 });
     expect(body.sources.quietAfterMinutes).toBe(QUIET_SOURCE_AFTER_MINUTES);
     expect(body.sources.items).toEqual([
       expect.objectContaining({ source: "old-proxy", quiet: true }),

@@ -26,7 +26,7 @@ export function registerDashboardRoutes(app: FastifyInstance, services: AppServi
     const [alerts, items, incidents] = await Promise.all([
       seesAlerts ? findAlertSummary(db, schoolId, now) : null,
       findSourceStatuses(db, schoolId, now),
-      seesIncidents ? findIncidentSummary(db, schoolId, now) : null,
+      seesIncidents ? findIncidentSummary(db, schoolId) : null,
     ]);
     const body: DashboardResponse = {
       schoolId,

@@ -3,7 +3,12 @@ import { roles, type Role } from "../../identity/roles.js";
 import { AppError } from "../errors/app-error.js";
 import { actions, isRestricted } from "./actions.js";
 import { abilitiesOf, authorize, can, schoolsWhere } from "./authorize.js";
-import { everyMemberAbilities, roleAbilities, rolesRequiringTwoFactor, scopeAbilities } from "./policy-table.js";
+import {
+  everyMemberAbilities,
+  roleAbilities,
+  rolesRequiringTwoFactor,
+  scopeAbilities,
+} from "./policy-table.js";
 import type { Principal, SecondFactorState } from "./principal.js";
 
 const oak = "oak";

@@ -92,7 +92,8 @@ export const settingDefinitions = {
     default: 90,
     schema: z.coerce.number().int().min(30).max(3_650),
     expected: "a whole number of days from 30 to 3650",
-    description: "Captured activity older than this is deleted each night, except under an investigation hold",
+    description:
+      "Captured activity older than this is deleted each night, except under an investigation hold",
   },
   eventQueueLimit: {
     env: "VIGIL_EVENT_QUEUE_LIMIT",

@@ -1,7 +1,7 @@
 /**
  * The dashboard: sources that have gone quiet (first, because a silent filter is a gap in cover),
  * the queue waiting for the gatekeeper, today's alerts by severity and category, the 30-day trend,
- * and open incidents when the incidents area reports them.
+ * and, for those who may see incidents, open incidents and overdue actions.
  */
 import { SimpleGrid, Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";

@@ -1,4 +1,4 @@
-/** Open incidents and overdue actions (shown when the incidents area reports them). */
+/** Open incidents, overdue actions and referral follow-ups due (for those who may see incidents). */
 import { Anchor, Card, Group, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 import type { DashboardResponse } from "../../../../src/contracts/console.contract.js";
@@ -22,6 +22,9 @@ export function IncidentsCard({
         </Text>
         <Text size="xl" fw={700} c={incidents.overdueActions > 0 ? "red.9" : undefined}>
           {incidents.overdueActions} overdue {incidents.overdueActions === 1 ? "action" : "actions"}
+        </Text>
+        <Text size="xl" fw={700} c={incidents.followUpsDue > 0 ? "red.9" : undefined}>
+          {incidents.followUpsDue} referral {incidents.followUpsDue === 1 ? "follow-up" : "follow-ups"} due
         </Text>
       </Group>
       <Anchor component={Link} to={`/s/${schoolId}/incidents`}>
