@@ -24,8 +24,9 @@ import { consoleRoot } from "../../src/platform/http/console.routes.js";
 import { createServer } from "../../src/platform/http/create-server.js";
 import { markSetupComplete } from "../../src/setup/setup-state.js";
 import { buildSchool } from "../../src/test-support/builders.js";
-import { accessibilityViolations, chromiumPath, launchBrowser } from "../support/browser.js";
+import { accessibilityViolations, actionTimeoutMs, chromiumPath, launchBrowser } from "../support/browser.js";
 
+const screenshots = join(import.meta.dirname, "..", "..", "docs", "screenshots");
 const ready = existsSync(chromiumPath) && existsSync(join(consoleRoot, "index.html"));
 
 describe.skipIf(!ready)("alert triage in Chromium", () => {
@@ -57,7 +58,7 @@ describe.skipIf(!ready)("alert triage in Chromium", () => {
     const { secret } = await enrolSecondFactor(await signInAs(app, email));
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(actionTimeoutMs);
     await page.goto(`${baseUrl}/sign-in`);
     await page.getByLabel("Email address").fill(email);
     await page.getByLabel("Password").fill(testPassword);
@@ -76,6 +77,7 @@ describe.skipIf(!ready)("alert triage in Chromium", () => {
     await page.goto(`${baseUrl}/s/${schoolId}/alerts`);
     await page.getByRole("table", { name: "Alert queue" }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshots, "alert-queue.png") });
     await page.getByRole("row", { name: /about pupil\.ben/ }).focus();
     await page.keyboard.press("j");
     await expect(page.locator(":focus").getAttribute("aria-label")).resolves.toMatch(/about pupil\.amy/);
@@ -84,6 +86,7 @@ describe.skipIf(!ready)("alert triage in Chromium", () => {
     await expect(page.locator("mark").first().textContent()).resolves.toBe("kill myself");
     await page.getByText('The words "kill myself" matched rule en.self-harm.kill-myself').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshots, "alert.png") });
   });
 
   it("dismisses the alert as a false positive, and the rule's precision falls", async () => {
@@ -97,5 +100,6 @@ describe.skipIf(!ready)("alert triage in Chromium", () => {
       "en.self-harm.kill-myself: 1 false positive",
     );
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshots, "rule-precision.png") });
   });
 });

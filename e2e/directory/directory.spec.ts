@@ -25,8 +25,9 @@ import { consoleRoot } from "../../src/platform/http/console.routes.js";
 import { createServer } from "../../src/platform/http/create-server.js";
 import { markSetupComplete } from "../../src/setup/setup-state.js";
 import { buildSchool } from "../../src/test-support/builders.js";
-import { accessibilityViolations, chromiumPath, launchBrowser } from "../support/browser.js";
+import { accessibilityViolations, actionTimeoutMs, chromiumPath, launchBrowser } from "../support/browser.js";
 
+const screenshots = join(import.meta.dirname, "..", "..", "docs", "screenshots");
 const ready = existsSync(chromiumPath) && existsSync(join(consoleRoot, "index.html"));
 
 function asUploads(files: Record<string, string>) {
@@ -55,7 +56,7 @@ describe.skipIf(!ready)("the directory page in Chromium", () => {
     const { email } = await buildUser(database, { schoolId, role: "administrator" });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(actionTimeoutMs);
     await page.goto(`${baseUrl}/sign-in`);
     await page.getByLabel("Email address").fill(email);
     await page.getByLabel("Password").fill(testPassword);
@@ -95,6 +96,7 @@ describe.skipIf(!ready)("the directory page in Chromium", () => {
     const report = page.getByRole("table", { name: "Import report" });
     await expect(report.getByRole("row", { name: "Pupils 3 0 0 0" }).isVisible()).resolves.toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshots, "directory-import.png") });
 
     await page.getByLabel("Dry run: check and report, store nothing").check();
     await page.getByRole("button", { name: "Check import" }).click();
@@ -107,7 +109,7 @@ describe.skipIf(!ready)("the directory page in Chromium", () => {
     const { secret } = await enrolSecondFactor(await signInAs(app, email));
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const lead = await context.newPage();
-    lead.setDefaultTimeout(10_000);
+    lead.setDefaultTimeout(actionTimeoutMs);
     await lead.goto(`${baseUrl}/sign-in`);
     await lead.getByLabel("Email address").fill(email);
     await lead.getByLabel("Password").fill(testPassword);

@@ -4,7 +4,7 @@
  * letter, and views evidence with a reason: a graphic screenshot stays blurred until revealed. The
  * head then closes the incident. No WCAG 2.1 AA violations on any page.
  */
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -28,6 +28,8 @@ import { createServer } from "../../src/platform/http/create-server.js";
 import { markSetupComplete } from "../../src/setup/setup-state.js";
 import { buildSchool, testActor } from "../../src/test-support/builders.js";
 import { accessibilityViolations, chromiumPath, launchBrowser } from "../support/browser.js";
+
+const screenshots = join(import.meta.dirname, "..", "..", "docs", "screenshots");
 
 const ready = existsSync(chromiumPath) && existsSync(join(consoleRoot, "index.html"));
 
@@ -101,6 +103,7 @@ describe.skipIf(!ready)("the incident log in Chromium", () => {
     await page.goto(`${baseUrl}/s/${schoolId}/incidents`);
     await page.getByRole("table", { name: "Incidents, newest first" }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshots, "incident-log.png") });
     await page.getByRole("textbox", { name: "Pupil or person" }).fill("jamie cole");
     await page.getByRole("button", { name: "Filter" }).click();
     await page.getByRole("link", { name: "Shared a violent video in the class chat" }).click();
@@ -124,6 +127,21 @@ describe.skipIf(!ready)("the incident log in Chromium", () => {
     await page.getByRole("button", { name: "Preview letter" }).click();
     await page.getByText("Dear Ms Cole,").waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Sent: the PDF downloads and its sending goes on the chronology with its fingerprint.
+    await page.getByLabel("Sent on").fill("2026-11-22");
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download PDF and record it as sent" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^letter-.+\.pdf$/);
+    const pdf = readFileSync(await download.path());
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    await page
+      .getByText(/Letter to Ms Cole sent on 2026-11-22 \(PDF SHA-256 [0-9a-f]{64}\)/)
+      .first()
+      .waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshots, "incident.png"), fullPage: true });
   });
 
   it("shows evidence only with a reason, and keeps a graphic image blurred until revealed; the head closes", async () => {

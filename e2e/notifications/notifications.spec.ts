@@ -26,8 +26,9 @@ import { createServer } from "../../src/platform/http/create-server.js";
 import { ManualClock } from "../../src/platform/jobs/clock.js";
 import { markSetupComplete } from "../../src/setup/setup-state.js";
 import { buildSchool } from "../../src/test-support/builders.js";
-import { accessibilityViolations, chromiumPath, launchBrowser } from "../support/browser.js";
+import { accessibilityViolations, actionTimeoutMs, chromiumPath, launchBrowser } from "../support/browser.js";
 
+const screenshots = join(import.meta.dirname, "..", "..", "docs", "screenshots");
 const ready = existsSync(chromiumPath) && existsSync(join(consoleRoot, "index.html"));
 
 describe.skipIf(!ready)("notification settings in Chromium", () => {
@@ -51,7 +52,7 @@ describe.skipIf(!ready)("notification settings in Chromium", () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // A missing element fails its step with a message, well inside the test's own time limit.
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(actionTimeoutMs);
     await page.goto(`${baseUrl}/sign-in`);
     await page.getByLabel("Email address").fill(email);
     await page.getByLabel("Password").fill(testPassword);
@@ -77,6 +78,7 @@ describe.skipIf(!ready)("notification settings in Chromium", () => {
     await page.getByRole("button", { name: "Add contact" }).click();
     await page.getByRole("cell", { name: "dsl@oak.example" }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshots, "notification-contacts.png") });
   });
 
   it("adds an escalation policy, refusing a zero deadline by field", async () => {
@@ -98,6 +100,7 @@ describe.skipIf(!ready)("notification settings in Chromium", () => {
     await page.getByRole("cell", { name: "Self-harm: DSL at once" }).waitFor();
     await expect(page.getByRole("cell", { name: "at once, day or night" }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole("cell", { name: "Sam Lee (DSL)" }).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(screenshots, "escalation-policies.png") });
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 

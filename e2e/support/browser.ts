@@ -8,6 +8,9 @@ import { chromium, type Browser, type Page } from "playwright-core";
 
 export const chromiumPath = process.env.VIGIL_CHROMIUM ?? "/usr/bin/chromium";
 
+/** How long a page action may wait: generous, because CI runs the browser beside the other tests. */
+export const actionTimeoutMs = 20_000;
+
 /** Starts headless Chromium with the flags this closed network needs. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

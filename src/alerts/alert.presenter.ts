@@ -9,6 +9,7 @@ import type {
   AlertSummary,
 } from "../contracts/alert.contract.js";
 import type { AlertsTable, AlertHistoryTable } from "../db/schema.js";
+import { isAgeGroup } from "../directory/age-group.js";
 import type { AlertExplanation } from "./alert-signal.js";
 import type { AlertAbilities } from "./alert.policy.js";
 
@@ -19,6 +20,7 @@ type SummaryRow = Pick<
   | "severity"
   | "categories"
   | "user_name"
+  | "age_group"
   | "device"
   | "url"
   | "count"
@@ -38,6 +40,7 @@ export function presentAlertSummary(row: SummaryRow): AlertSummary {
     categories: JSON.parse(row.categories) as string[],
     ruleIds: JSON.parse(row.rule_ids) as string[],
     user: row.user_name,
+    ageGroup: row.age_group !== null && isAgeGroup(row.age_group) ? row.age_group : null,
     device: row.device,
     url: row.url,
     count: row.count,

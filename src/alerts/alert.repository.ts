@@ -26,6 +26,7 @@ const summaryColumns = [
   "categories",
   "rule_ids",
   "user_name",
+  "age_group",
   "device",
   "url",
   "count",
@@ -59,6 +60,8 @@ export async function findAlertQueue(
   if (query.minSeverity !== undefined) select = select.where("severity", ">=", query.minSeverity);
   // Categories are a JSON array of known ids, so the quoted id cannot match part of another.
   if (query.category !== undefined) select = select.where("categories", "like", `%"${query.category}"%`);
+  // Served by the alerts_queue_age_group index (0013).
+  if (query.ageGroup !== undefined) select = select.where("age_group", "=", query.ageGroup);
   if (query.assignee === "none") select = select.where("assignee_id", "is", null);
   else if (query.assignee !== undefined) select = select.where("assignee_id", "=", query.assignee);
   if (query.olderThanMinutes !== undefined) {

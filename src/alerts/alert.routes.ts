@@ -50,6 +50,7 @@ export function registerAlertRoutes(app: FastifyInstance, services: AppServices)
           status: query.status,
           minSeverity: query.minSeverity ?? null,
           category: query.category ?? null,
+          ageGroup: query.ageGroup ?? null,
         },
       });
       return findAlertQueue(ctx.trx, scopeOf([schoolId]), schoolId, query);

@@ -8,6 +8,8 @@ import type { Kysely } from "kysely";
 import type { EngineCapabilities } from "../db/engine.js";
 import { lockRowsForUpdate } from "../db/row-lock.js";
 import type { Database } from "../db/schema.js";
+import { ageGroupOfYearGroup, type AgeGroup } from "../directory/age-group.js";
+import { normaliseIdentifier } from "../directory/import/directory-snapshot.js";
 import type { AlertSignal } from "./alert-signal.js";
 import { suppressionsCovering, suppressionsInForce, type SuppressionRule } from "./suppression-match.js";
 
@@ -56,6 +58,7 @@ export async function recordAlerts(
 ): Promise<RecordedAlerts> {
   const totals: RecordedAlerts = { created: 0, grouped: 0, suppressed: 0, alerts: [] };
   const kept = await dropSuppressed(trx, signals, totals);
+  const ageGroups = await ageGroupsOf(trx, kept);
   const groups = new Map<string, AlertSignal[]>();
   for (const signal of kept) {
     const key = alertGroupKey(signal);
@@ -69,14 +72,54 @@ export async function recordAlerts(
     for (const signal of group) {
       const last = run[run.length - 1];
       if (last && Date.parse(signal.time) - Date.parse(last.time) > alertGroupWindowMs) {
-        await writeRun(trx, capabilities, groupKey, run, totals);
+        await writeRun(trx, capabilities, groupKey, run, totals, ageGroups);
         run = [];
       }
       run.push(signal);
     }
-    await writeRun(trx, capabilities, groupKey, run, totals);
+    await writeRun(trx, capabilities, groupKey, run, totals, ageGroups);
   }
   return totals;
+}
+
+/** Identifiers per lookup query: well under every engine's limit on bound parameters. */
+const lookupChunk = 500;
+
+/** The key of a person in the age-group lookup: school and normalised user name. */
+function personKey(schoolId: string, userName: string): string {
+  return `${schoolId}\u0000${normaliseIdentifier(userName)}`;
+}
+
+/**
+ * The age group of each signal's pupil, from the directory, in one query for the whole batch
+ * (chunked only past `lookupChunk` names). Only active pupils count: a left pupil's account is no
+ * longer theirs, and staff or unknown people have no age group, so their alerts have none.
+ */
+async function ageGroupsOf(
+  trx: Kysely<Database>,
+  signals: readonly AlertSignal[],
+): Promise<Map<string, AgeGroup>> {
+  const found = new Map<string, AgeGroup>();
+  const schoolIds = [...new Set(signals.map((signal) => signal.schoolId))];
+  const names = [
+    ...new Set(signals.flatMap((signal) => (signal.userName ? [normaliseIdentifier(signal.userName)] : []))),
+  ];
+  for (let start = 0; start < names.length; start += lookupChunk) {
+    const rows = await trx
+      .selectFrom("directory_identifiers")
+      .innerJoin("pupils", "pupils.id", "directory_identifiers.person_id")
+      .select(["directory_identifiers.school_id", "directory_identifiers.identifier", "pupils.year_group"])
+      .where("directory_identifiers.school_id", "in", schoolIds)
+      .where("directory_identifiers.person_kind", "=", "pupil")
+      .where("directory_identifiers.identifier", "in", names.slice(start, start + lookupChunk))
+      .where("pupils.status", "=", "active")
+      .execute();
+    for (const row of rows) {
+      const ageGroup = ageGroupOfYearGroup(row.year_group);
+      if (ageGroup) found.set(personKey(row.school_id, row.identifier), ageGroup);
+    }
+  }
+  return found;
 }
 
 /**
@@ -132,6 +175,7 @@ async function writeRun(
   groupKey: string,
   run: readonly AlertSignal[],
   totals: RecordedAlerts,
+  ageGroups: ReadonlyMap<string, AgeGroup>,
 ): Promise<void> {
   const first = run[0];
   const last = run[run.length - 1];
@@ -191,6 +235,8 @@ async function writeRun(
       evidence: first.evidence,
       url: first.url,
       user_name: first.userName,
+      age_group:
+        first.userName === null ? null : (ageGroups.get(personKey(first.schoolId, first.userName)) ?? null),
       device: first.device,
       ip: first.ip,
       first_seen: first.time,

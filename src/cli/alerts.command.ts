@@ -8,6 +8,7 @@ import { presentAlertDetail, presentAlertSummary } from "../alerts/alert.present
 import { findAlertHistory, findAlertInScope, findAlertQueue } from "../alerts/alert.repository.js";
 import { triageStatuses } from "../alerts/alert-transitions.js";
 import { triageAlert } from "../alerts/triage-alert.js";
+import { AGE_GROUPS } from "../directory/age-group.js";
 import { appendAudit } from "../platform/audit/append-audit.js";
 import { validationError } from "../platform/errors/app-error.js";
 import { operatorScope } from "../schools/school.repository.js";
@@ -20,6 +21,7 @@ interface ListOptions {
   status?: string;
   minSeverity?: string;
   category?: string;
+  ageGroup?: string;
   assignee?: string;
   olderThan?: string;
   sort?: string;
@@ -38,6 +40,7 @@ export function addAlertsCommand(program: Command): void {
     .option("--status <statuses>", "comma-separated: new,in-review,false-positive,no-action,incident")
     .option("--min-severity <n>", "only severity n (1-5) and above")
     .option("--category <category>", "only alerts in this category")
+    .option("--age-group <group>", `only pupils in this age group: ${AGE_GROUPS.join(", ")}`)
     .option("--assignee <id>", "a user id, or none")
     .option("--older-than <minutes>", "only alerts first seen at least this many minutes ago")
     .option("--sort <order>", "newest or severity", "newest")
@@ -51,6 +54,7 @@ export function addAlertsCommand(program: Command): void {
           status: options.status,
           minSeverity: options.minSeverity,
           category: options.category,
+          ageGroup: options.ageGroup,
           assignee: options.assignee,
           olderThanMinutes: options.olderThan,
           sort: options.sort,

@@ -8,6 +8,7 @@ import {
   PolicyInputSchema,
   type DeliveryView,
 } from "../contracts/notification.contract.js";
+import { AGE_GROUPS } from "../directory/age-group.js";
 import { findContacts, presentContact } from "../notifications/contact.repository.js";
 import { defaultPolicyTemplates } from "../notifications/default-policies.js";
 import { findDeliveries } from "../notifications/delivery.repository.js";
@@ -34,6 +35,7 @@ interface PolicyOptions {
   school?: string;
   name: string;
   category: string[];
+  ageGroup: string[];
   minSeverity: string;
   atOnce?: boolean;
   chain: string;
@@ -129,7 +131,7 @@ export function addNotificationsCommand(program: Command): void {
             .map(([severity, minutes]) => `s${severity}:${String(minutes)}m`)
             .join(" ");
           process.stdout.write(
-            `${p.id}  ${p.name}\n    categories: ${p.categories.join(",") || "all"}  severity >= ${String(p.minSeverity)}  ${p.atOnce ? "at once, day or night" : "working hours"}${p.enabled ? "" : "  (off)"}\n    chain: ${p.chain.join(" -> ")}\n    deadlines: ${deadlines}\n`,
+            `${p.id}  ${p.name}\n    categories: ${p.categories.join(",") || "all"}  age groups: ${p.ageGroups.join(",") || "all"}  severity >= ${String(p.minSeverity)}  ${p.atOnce ? "at once, day or night" : "working hours"}${p.enabled ? "" : "  (off)"}\n    chain: ${p.chain.join(" -> ")}\n    deadlines: ${deadlines}\n`,
           );
         }
       });
@@ -140,6 +142,12 @@ export function addNotificationsCommand(program: Command): void {
     .option("--school <school>", "school id or name (optional when there is only one)")
     .requiredOption("--name <name>", "what it is for")
     .option("--category <category>", "a category it covers (repeatable; none: every category)", collect, [])
+    .option(
+      "--age-group <group>",
+      `an age group it covers (repeatable; none: everyone): ${AGE_GROUPS.join(", ")}`,
+      collect,
+      [],
+    )
     .option("--min-severity <n>", "lowest severity it covers, 1 to 5", "1")
     .option("--at-once", "tell the chain day or night, ignoring working hours")
     .requiredOption("--chain <ids>", "contact ids in escalation order, comma-separated")
@@ -156,6 +164,7 @@ export function addNotificationsCommand(program: Command): void {
         const parsed = PolicyInputSchema.safeParse({
           name: options.name,
           categories: options.category,
+          ageGroups: options.ageGroup,
           minSeverity: Number(options.minSeverity),
           atOnce: options.atOnce === true,
           chain: options.chain.split(",").map((id) => id.trim()),

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { CATEGORIES } from "../detection/index.js";
+import { AGE_GROUPS } from "../directory/age-group.js";
 
 /**
  * The closed list of alert statuses. `incident` is set only by raising the alert to an incident
@@ -34,6 +35,7 @@ export const alertLimits = {
 
 const statusEnum = z.enum(ALERT_STATUSES, { error: `status must be one of ${ALERT_STATUSES.join(", ")}` });
 const categoryEnum = z.enum(CATEGORIES, { error: `category must be one of ${CATEGORIES.join(", ")}` });
+const ageGroupEnum = z.enum(AGE_GROUPS, { error: `ageGroup must be one of ${AGE_GROUPS.join(", ")}` });
 const note = z
   .string({ error: "note must be text" })
   .trim()
@@ -54,6 +56,8 @@ export const AlertQueueQuerySchema = z.object({
     .max(5, "minSeverity must be from 1 to 5")
     .optional(),
   category: categoryEnum.optional(),
+  /** Only alerts of pupils the directory places in this age group (src/directory/age-group.ts). */
+  ageGroup: ageGroupEnum.optional(),
   /** A user id, `me`, or `none` (unassigned). */
   assignee: z.string().trim().min(1, "assignee must be a user id, me or none").max(100).optional(),
   /** Only alerts first seen at least this many minutes ago (age of the alert). */
@@ -82,6 +86,8 @@ export const AlertSummarySchema = z.object({
   categories: z.array(z.string()),
   ruleIds: z.array(z.string()),
   user: z.string().nullable(),
+  /** The pupil's age group from the directory when the alert was recorded; null if unknown. */
+  ageGroup: ageGroupEnum.nullable(),
   device: z.string().nullable(),
   url: z.string().nullable(),
   count: z.number().int(),

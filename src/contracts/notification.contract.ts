@@ -1,9 +1,10 @@
 /**
- * Notification contacts, routing and escalation policies, deliveries and escalation hops. Age
- * group is not a routing criterion yet: there is no pupil directory to say who is in which group.
+ * Notification contacts, routing and escalation policies, deliveries and escalation hops. A policy
+ * may name categories, a minimum severity and age groups (from the pupil directory) it covers.
  */
 import { z } from "zod";
 import { CATEGORIES } from "../detection/index.js";
+import { AGE_GROUPS } from "../directory/age-group.js";
 import { limits } from "./limits.js";
 
 export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
@@ -83,6 +84,14 @@ export const PolicyInputSchema = z.object({
     .array(z.enum(CATEGORIES, { error: `each category must be one of ${CATEGORIES.join(", ")}` }))
     .max(CATEGORIES.length)
     .default([]),
+  /** Empty: every alert. Otherwise only alerts of pupils in these age groups (never unknown ones). */
+  ageGroups: z
+    .array(z.enum(AGE_GROUPS, { error: `each age group must be one of ${AGE_GROUPS.join(", ")}` }), {
+      error: "ageGroups must be a list of age groups",
+    })
+    .max(AGE_GROUPS.length)
+    .default([])
+    .transform((groups) => [...new Set(groups)]),
   minSeverity: z
     .number({ error: "minSeverity must be a number from 1 to 5" })
     .int()
@@ -132,6 +141,7 @@ export const PolicyViewSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   categories: z.array(z.string()),
+  ageGroups: z.array(z.string()),
   minSeverity: z.number(),
   atOnce: z.boolean(),
   chain: z.array(z.string()),

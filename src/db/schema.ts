@@ -261,6 +261,8 @@ export interface AlertsTable {
   rule_ids: Generated<string>;
   /** When it first left `new` (0006). */
   acknowledged_at: string | null;
+  /** The pupil's age group from the directory when recorded; null if unknown (0013). */
+  age_group: string | null;
 }
 
 /** Append-only: who did what to an alert, when, from which status to which (0006). */
@@ -548,6 +550,8 @@ export interface NotificationPoliciesTable {
   created_at: string;
   updated_at: string;
   archived_at: string | null;
+  /** JSON array of age groups; empty: every age group (0013). */
+  age_groups: Generated<string>;
 }
 
 /** One hop of an alert's escalation chain. */

@@ -4,7 +4,8 @@
  * or alphabet run, or the person's own email). No composition rules, following NIST SP 800-63B.
  */
 import { commonPasswords } from "./common-passwords.js";
-import { passwordMaxLength, passwordMinLength } from "./password.js";
+// From limits.ts, not password.ts: the console bundles this policy and must not pull in argon2.
+import { passwordMaxLength, passwordMinLength } from "../contracts/limits.js";
 
 const runs = [
   "abcdefghijklmnopqrstuvwxyz",

@@ -22,6 +22,8 @@ export interface AlertFacts {
   status: string;
   severity: number;
   categories: string[];
+  /** From the directory when the alert was recorded; null when it did not know the person. */
+  ageGroup: string | null;
   firstSeen: string;
 }
 
@@ -37,6 +39,7 @@ export async function loadAlertFacts(db: Kysely<Database>, alertId: string): Pro
       "alerts.status",
       "alerts.severity",
       "alerts.categories",
+      "alerts.age_group",
       "alerts.first_seen",
     ])
     .where("alerts.id", "=", alertId)
@@ -49,6 +52,7 @@ export async function loadAlertFacts(db: Kysely<Database>, alertId: string): Pro
     status: row.status,
     severity: row.severity,
     categories: JSON.parse(row.categories) as string[],
+    ageGroup: row.age_group,
     firstSeen: row.first_seen,
   };
 }

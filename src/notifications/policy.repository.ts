@@ -42,10 +42,19 @@ export function deadlineMinutes(row: PolicyRow, severity: number): number {
   return deadlines[String(Math.min(5, Math.max(1, severity)))] ?? 60;
 }
 
-/** True when the policy covers an alert of these categories and severity. */
-export function policyMatches(row: PolicyRow, alert: { severity: number; categories: string[] }): boolean {
+/**
+ * True when the policy covers an alert of these categories, severity and age group. A policy
+ * naming age groups never covers an alert with none (someone the directory does not place):
+ * a "primary DSL" policy must not be told about a member of staff or an unknown account.
+ */
+export function policyMatches(
+  row: PolicyRow,
+  alert: { severity: number; categories: string[]; ageGroup: string | null },
+): boolean {
   if (row.enabled !== 1 || row.archived_at !== null) return false;
   if (alert.severity < row.min_severity) return false;
+  const ageGroups = JSON.parse(row.age_groups) as string[];
+  if (ageGroups.length > 0 && (alert.ageGroup === null || !ageGroups.includes(alert.ageGroup))) return false;
   const categories = JSON.parse(row.categories) as string[];
   return categories.length === 0 || categories.some((category) => alert.categories.includes(category));
 }
@@ -56,6 +65,7 @@ export function presentPolicy(row: PolicyRow): PolicyView {
     id: row.id,
     name: row.name,
     categories: JSON.parse(row.categories) as string[],
+    ageGroups: JSON.parse(row.age_groups) as string[],
     minSeverity: row.min_severity,
     atOnce: row.at_once === 1,
     chain: chainOf(row),

@@ -58,6 +58,7 @@ export async function savePolicy(
   const values = {
     name: input.name,
     categories: JSON.stringify(input.categories),
+    age_groups: JSON.stringify(input.ageGroups),
     min_severity: input.minSeverity,
     at_once: input.atOnce ? 1 : 0,
     chain: JSON.stringify(input.chain),

@@ -15,6 +15,7 @@ export interface QueueFilters {
   status?: string;
   minSeverity?: string;
   category?: string;
+  ageGroup?: string;
   sort?: string;
   cursor?: string;
 }

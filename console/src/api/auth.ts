@@ -1,5 +1,6 @@
 /** Signing in, the second factor, signing out and the signed-in person (`/api/v1/auth/*`, `/api/v1/me`). */
 import type { MeResponse, SessionResponse, SignInRequest } from "../../../src/contracts/identity.contract.js";
+import type { SsoProvidersResponse } from "../../../src/contracts/sso.contract.js";
 import { http, setCsrfToken } from "./client.js";
 
 export interface EnrolResponse {
@@ -25,6 +26,8 @@ export const authApi = {
     http.post<{ secondFactor: "verified"; recoveryCodes: string[] }>("/api/v1/auth/two-factor/confirm", {
       code,
     }),
+  /** The single sign-on providers that serve `email` (public: asked before signing in). */
+  ssoProviders: (email: string) => http.get<SsoProvidersResponse>("/api/v1/auth/sso/providers", { email }),
   async signOut(): Promise<void> {
     await http.post<undefined>("/api/v1/auth/sign-out");
     setCsrfToken(null);

@@ -74,6 +74,25 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return parsed as T;
 }
 
+/** A POST whose answer is a file (a letter's PDF, a case bundle), returned as a Blob. */
+async function requestFile(path: string, body: unknown): Promise<Blob> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (csrfToken) headers["x-csrf-token"] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: "POST",
+      headers,
+      credentials: "same-origin",
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ConnectionError();
+  }
+  if (!response.ok) throw toApiError(response.status, await response.json().catch(() => null));
+  return response.blob();
+}
+
 function toApiError(status: number, parsed: unknown): ApiError {
   const error = (parsed as { error?: Partial<Record<string, unknown>> } | null)?.error;
   if (!error || typeof error.message !== "string") {
@@ -96,6 +115,7 @@ export const http = {
   put: <T>(path: string, body?: unknown) => request<T>("PUT", path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, body ?? {}),
   delete: <T>(path: string) => request<T>("DELETE", path),
+  postForFile: (path: string, body: unknown) => requestFile(path, body),
 };
 
 /** True for errors that mean "sign in again". */

@@ -98,6 +98,12 @@ export const incidentsApi = {
       ...input,
       format: "text",
     }),
+  /** The letter as a PDF; with `sentOn`, its sending is recorded on the chronology. */
+  letterPdf: (
+    schoolId: string,
+    incidentId: string,
+    input: { parentName: string; pupilName: string; sentOn?: string },
+  ) => http.postForFile(`${school(schoolId)}/incidents/${incidentId}/letter`, { ...input, format: "pdf" }),
   viewEvidence: (schoolId: string, incidentId: string, evidenceId: string, reason: string) =>
     http.post<{ mediaType: string; graphic: boolean; sha256: string; contentBase64: string }>(
       `${school(schoolId)}/incidents/${incidentId}/evidence/${evidenceId}/view`,

@@ -22,12 +22,16 @@ import { NotificationContactsPage } from "../scenes/notifications/contacts-page.
 import { NotificationDeliveriesPage } from "../scenes/notifications/deliveries-page.js";
 import { EscalationPage } from "../scenes/notifications/escalation-page.js";
 import { SignInPage } from "../scenes/sign-in/sign-in-page.js";
+import { StaffPage } from "../scenes/users/staff-page.js";
+import { MyAccountPage } from "../scenes/account/my-account-page.js";
 import { AlertQueuePage } from "../scenes/alerts/alert-queue-page.js";
 import { AlertPage } from "../scenes/alerts/alert-page.js";
 import { RulePrecisionPage } from "../scenes/alerts/rule-precision-page.js";
 import { IncidentLogPage } from "../scenes/incidents/incident-log-page.js";
 import { IncidentPage } from "../scenes/incidents/incident-page.js";
 import { ReportConcernPage } from "../scenes/incidents/report-concern-page.js";
+import { AccessRequestsPage } from "../scenes/access/access-requests-page.js";
+import { AccessReviewPage } from "../scenes/access/access-review-page.js";
 import { NotFound } from "../components/not-found.js";
 import { RequireAbility } from "../components/require-ability.js";
 import { Home } from "./home.js";
@@ -63,6 +67,8 @@ export const pages: PageDefinition[] = [
   { path: "directory", element: <DirectoryPage />, ability: "directory.write", nav: "Directory" },
   { path: "directory/pupils", element: <PupilsPage />, ability: "directory.read", nav: "Pupils" },
   { path: "settings", element: <SettingsPage />, ability: "school.read", nav: "Settings" },
+  { path: "staff", element: <StaffPage />, ability: "users.read", nav: "Staff" },
+  { path: "account", element: <MyAccountPage />, ability: "school.read", nav: "My account" },
   {
     path: "notifications/escalation",
     element: <EscalationPage />,
@@ -81,6 +87,13 @@ export const pages: PageDefinition[] = [
     ability: "notifications.manage",
     nav: "Deliveries",
   },
+  {
+    path: "access/requests",
+    element: <AccessRequestsPage />,
+    ability: "access.request",
+    nav: "Access requests",
+  },
+  { path: "access/review", element: <AccessReviewPage />, ability: "access.review", nav: "Access review" },
 ];
 
 /** The router: sign-in, then every page inside the shell of the selected school. */

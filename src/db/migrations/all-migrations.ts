@@ -11,6 +11,7 @@ import { consoleQueries } from "./0009-console-queries.js";
 import { directory } from "./0010-directory.js";
 import { singleSignOn } from "./0011-single-sign-on.js";
 import { accessGovernance } from "./0012-access-governance.js";
+import { alertAgeGroup } from "./0013-alert-age-group.js";
 import type { Migration } from "./migration.js";
 
 export const allMigrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const allMigrations: readonly Migration[] = [
   directory,
   singleSignOn,
   accessGovernance,
+  alertAgeGroup,
 ];

@@ -6,9 +6,16 @@ import { testActor } from "../../test-support/builders.js";
 import { importDirectory } from "../import-directory.js";
 import type { DirectorySnapshot } from "../import/directory-snapshot.js";
 
-/** Adds one active pupil to the school (a delta import, so nobody else leaves); returns its id. */
-export async function buildPupil(database: VigilDatabase, schoolId: string): Promise<string> {
-  const username = `pupil-${randomUUID().slice(0, 8)}`;
+/**
+ * Adds one active pupil to the school (a delta import, so nobody else leaves); returns its id.
+ * `fields` may set the user name capture sees and the year group (default "7").
+ */
+export async function buildPupil(
+  database: VigilDatabase,
+  schoolId: string,
+  fields: { username?: string; yearGroup?: string } = {},
+): Promise<string> {
+  const username = fields.username ?? `pupil-${randomUUID().slice(0, 8)}`;
   const snapshot: DirectorySnapshot = {
     format: "csv",
     full: false,
@@ -25,7 +32,7 @@ export async function buildPupil(database: VigilDatabase, schoolId: string): Pro
         orgIds: undefined,
         leftOn: null,
         source: { file: "built", line: 2 },
-        yearGroup: "7",
+        yearGroup: fields.yearGroup ?? "7",
         form: "7T",
         sen: false,
         eal: false,

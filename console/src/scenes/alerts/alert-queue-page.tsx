@@ -6,6 +6,7 @@ import { Anchor, Button, Checkbox, Group, Select, Stack, Table, Text } from "@ma
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type KeyboardEvent } from "react";
 import { Link, useNavigate } from "react-router";
+import { AGE_GROUPS, AGE_GROUP_LABELS, AGE_GROUP_NAMES } from "../../../../src/directory/age-group.js";
 import { alertsApi, type QueueFilters } from "../../api/alerts.js";
 import { formatDateTime } from "../../components/format.js";
 import { PageTitle } from "../../components/page-title.js";
@@ -107,6 +108,14 @@ export function AlertQueuePage() {
           placeholder="Any category"
         />
         <Select
+          label="Age group"
+          data={AGE_GROUPS.map((value) => ({ value, label: AGE_GROUP_LABELS[value] }))}
+          value={filters.ageGroup ?? null}
+          onChange={setFilter("ageGroup")}
+          clearable
+          placeholder="Any age group"
+        />
+        <Select
           label="Order"
           data={[
             { value: "newest", label: "Newest first" },
@@ -143,6 +152,7 @@ export function AlertQueuePage() {
                     <Table.Th>Severity</Table.Th>
                     <Table.Th>Categories</Table.Th>
                     <Table.Th>Who</Table.Th>
+                    <Table.Th>Age group</Table.Th>
                     <Table.Th>Status</Table.Th>
                     <Table.Th>Seen</Table.Th>
                     <Table.Th>Last seen</Table.Th>
@@ -180,6 +190,7 @@ export function AlertQueuePage() {
                         </Anchor>
                       </Table.Td>
                       <Table.Td>{alert.user ?? alert.device ?? "unknown"}</Table.Td>
+                      <Table.Td>{alert.ageGroup ? AGE_GROUP_NAMES[alert.ageGroup] : "not known"}</Table.Td>
                       <Table.Td>{statusLabel[alert.status] ?? alert.status}</Table.Td>
                       <Table.Td>{alert.count}×</Table.Td>
                       <Table.Td>{formatDateTime(alert.lastSeen)}</Table.Td>

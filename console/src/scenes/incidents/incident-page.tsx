@@ -25,6 +25,7 @@ import { useParams } from "react-router";
 import { timelineKinds } from "../../../../src/contracts/incident.contract.js";
 import { incidentsApi, type IncidentDetail } from "../../api/incidents.js";
 import { PageTitle } from "../../components/page-title.js";
+import { saveFile } from "../../components/save-file.js";
 import { QueryState } from "../../components/query-state.js";
 import { useFieldErrors } from "../../hooks/use-field-errors.js";
 import { useSchool } from "../../hooks/use-school.js";
@@ -227,15 +228,32 @@ function AddEntry({ incidentId }: { incidentId: string }) {
 
 function LetterPreview({ incidentId }: { incidentId: string }) {
   const { schoolId } = useSchool();
+  const refresh = useRefresh(incidentId);
   const [parentName, setParentName] = useState("");
   const [pupilName, setPupilName] = useState("");
+  const [sentOn, setSentOn] = useState("");
   const [text, setText] = useState<string | null>(null);
+  const [recorded, setRecorded] = useState<string | null>(null);
   const errors = useFieldErrors();
+  const input = () => ({ parentName, pupilName, ...(sentOn ? { sentOn } : {}) });
   const preview = async (event: SyntheticEvent) => {
     event.preventDefault();
     try {
-      setText((await incidentsApi.letter(schoolId, incidentId, { parentName, pupilName })).text);
+      setText((await incidentsApi.letter(schoolId, incidentId, input())).text);
       errors.clear();
+    } catch (error) {
+      errors.showError(error);
+    }
+  };
+  const download = async () => {
+    try {
+      const pdf = await incidentsApi.letterPdf(schoolId, incidentId, input());
+      saveFile(pdf, `letter-${incidentId}.pdf`);
+      errors.clear();
+      if (sentOn) {
+        setRecorded(`Recorded on the chronology: letter to ${parentName} sent on ${sentOn}.`);
+        await refresh();
+      }
     } catch (error) {
       errors.showError(error);
     }
@@ -266,12 +284,28 @@ function LetterPreview({ incidentId }: { incidentId: string }) {
             error={errors.fields.pupilName}
           />
         </Group>
+        <TextInput
+          type="date"
+          label="Sent on"
+          description="When you send it: the date goes on the chronology with the PDF's fingerprint"
+          value={sentOn}
+          onChange={(event) => {
+            setSentOn(event.currentTarget.value);
+          }}
+          error={errors.fields.sentOn}
+        />
         {errors.formError ? (
           <Alert color="red" role="alert">
             {errors.formError}
           </Alert>
         ) : null}
-        <Button type="submit">Preview letter</Button>
+        {recorded ? <Alert role="status">{recorded}</Alert> : null}
+        <Group>
+          <Button type="submit">Preview letter</Button>
+          <Button variant="outline" onClick={() => void download()}>
+            {sentOn ? "Download PDF and record it as sent" : "Download PDF"}
+          </Button>
+        </Group>
         {text ? (
           <Code block aria-label="Letter preview" tabIndex={0} style={{ whiteSpace: "pre-wrap" }}>
             {text}

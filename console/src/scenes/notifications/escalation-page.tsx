@@ -24,6 +24,12 @@ import {
   severities,
 } from "../../../../src/contracts/notification.contract.js";
 import { CATEGORIES } from "../../../../src/detection/rule.js";
+import {
+  AGE_GROUPS,
+  AGE_GROUP_LABELS,
+  AGE_GROUP_NAMES,
+  isAgeGroup,
+} from "../../../../src/directory/age-group.js";
 import { notificationsApi } from "../../api/notifications.js";
 import { PageTitle } from "../../components/page-title.js";
 import { QueryState } from "../../components/query-state.js";
@@ -44,6 +50,7 @@ export function EscalationPage() {
   });
   const [name, setName] = useState("");
   const [categories, setCategories] = useState<string[]>([]);
+  const [ageGroups, setAgeGroups] = useState<string[]>([]);
   const [minSeverity, setMinSeverity] = useState<string | null>("4");
   const [atOnce, setAtOnce] = useState(false);
   const [chain, setChain] = useState<string[]>([]);
@@ -56,6 +63,7 @@ export function EscalationPage() {
     const input = errors.validate(PolicyInputSchema, {
       name,
       categories,
+      ageGroups,
       minSeverity: Number(minSeverity),
       atOnce,
       chain,
@@ -84,6 +92,7 @@ export function EscalationPage() {
               <Table.Tr>
                 <Table.Th>Policy</Table.Th>
                 <Table.Th>Categories</Table.Th>
+                <Table.Th>Age groups</Table.Th>
                 <Table.Th>Severity</Table.Th>
                 <Table.Th>When</Table.Th>
                 <Table.Th>Chain</Table.Th>
@@ -95,6 +104,11 @@ export function EscalationPage() {
                 <Table.Tr key={policy.id}>
                   <Table.Td>{policy.name}</Table.Td>
                   <Table.Td>{policy.categories.join(", ") || "all"}</Table.Td>
+                  <Table.Td>
+                    {policy.ageGroups
+                      .map((group) => (isAgeGroup(group) ? AGE_GROUP_NAMES[group] : group))
+                      .join(", ") || "all"}
+                  </Table.Td>
                   <Table.Td>{policy.minSeverity}+</Table.Td>
                   <Table.Td>{policy.atOnce ? "at once, day or night" : "working hours"}</Table.Td>
                   <Table.Td>{policy.chain.map(contactName).join(" → ")}</Table.Td>
@@ -134,6 +148,17 @@ export function EscalationPage() {
             value={categories}
             onChange={setCategories}
             error={errors.fields.categories}
+          />
+          <MultiSelect
+            label="Age groups (none: everyone)"
+            description="From the pupil directory. An alert about someone it does not place matches only policies with no age groups."
+            data={AGE_GROUPS.map((value) => ({ value, label: AGE_GROUP_LABELS[value] }))}
+            value={ageGroups}
+            onChange={setAgeGroups}
+            error={
+              errors.fields.ageGroups ??
+              Object.entries(errors.fields).find(([path]) => path.startsWith("ageGroups"))?.[1]
+            }
           />
           <Select
             label="Lowest severity"

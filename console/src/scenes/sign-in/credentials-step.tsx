@@ -1,9 +1,13 @@
-/** Step one of signing in: email and password, checked with the API's own contract first. */
+/**
+ * Step one of signing in: email and password, checked with the API's own contract first, or single
+ * sign-on with a provider that serves the address typed.
+ */
 import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useState, type SyntheticEvent } from "react";
 import { SignInRequestSchema } from "../../../../src/contracts/identity.contract.js";
 import { authApi } from "../../api/auth.js";
 import { useFieldErrors } from "../../hooks/use-field-errors.js";
+import { SsoChoices } from "./sso-choices.js";
 
 /** Calls `onSignedIn` once the password is accepted. */
 export function CredentialsStep({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
@@ -55,6 +59,7 @@ export function CredentialsStep({ onSignedIn }: { onSignedIn: () => Promise<void
         <Button type="submit" loading={busy}>
           Sign in
         </Button>
+        <SsoChoices email={email} />
       </Stack>
     </form>
   );

@@ -6,6 +6,7 @@ import { Alert, Center, Loader, Paper, Stack, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useNavigate, useSearchParams } from "react-router";
+import { ssoRefusals } from "../../../../src/contracts/sso.contract.js";
 import { meQueryKey, useMe } from "../../hooks/use-me.js";
 import { CredentialsStep } from "./credentials-step.js";
 import { EnrolStep } from "./enrol-step.js";
@@ -18,6 +19,12 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = params.get("next")?.startsWith("/s/") ? params.get("next")! : "/";
+  const error = params.get("error");
+  // A single sign-on that did not sign the person in comes back here with why (`?error=sso-...`).
+  const refusal =
+    error !== null && Object.hasOwn(ssoRefusals, error)
+      ? ssoRefusals[error as keyof typeof ssoRefusals]
+      : null;
   const state = me.data?.secondFactor;
   const done = state === "verified" || state === "not-enrolled";
 
@@ -43,6 +50,11 @@ export function SignInPage() {
             Sign in to Vigil
           </Title>
           {params.get("signedOut") ? <Alert color="blue">You have signed out.</Alert> : null}
+          {refusal ? (
+            <Alert color="red" role="alert" title="Not signed in with single sign-on">
+              {refusal}
+            </Alert>
+          ) : null}
           {step}
         </Stack>
       </Paper>
