@@ -11,6 +11,7 @@ import { findMembers } from "../identity/user.repository.js";
 import { createUser } from "../identity/users/create-user.js";
 import { AccountExpiryRequestSchema } from "../contracts/identity-admin.contract.js";
 import { disableUser } from "../identity/users/disable-user.js";
+import { resetTwoFactor } from "../identity/two-factor/reset-two-factor.js";
 import { setAccountExpiry } from "../identity/users/set-account-expiry.js";
 import { grantRole } from "../identity/users/grant-role.js";
 import { revokeRole } from "../identity/users/revoke-role.js";
@@ -116,6 +117,21 @@ export function addUserCommand(program: Command): void {
         const userId = await resolveUser(database.db, email);
         const disabled = await asOperator(database, (ctx) => disableUser(ctx, userId));
         process.stdout.write(disabled ? `Disabled ${email}.\n` : `${email} was already disabled.\n`);
+      });
+    });
+
+  user
+    .command("reset-two-factor <email>")
+    .description("Reset someone's two-factor (a lost phone): their sessions end and they set it up again")
+    .action(async (email: string) => {
+      await withDatabase(async (database) => {
+        const userId = await resolveUser(database.db, email);
+        const reset = await asOperator(database, (ctx) => resetTwoFactor(ctx, userId));
+        process.stdout.write(
+          reset
+            ? `Reset two-factor for ${email}; they set it up again at their next sign-in.\n`
+            : `${email} had no two-factor set up.\n`,
+        );
       });
     });
 

@@ -7,11 +7,13 @@ import { AppError } from "../../platform/errors/app-error.js";
 import { appendUserAudit } from "../audit-user-event.js";
 import { issueRecoveryCodes } from "./recovery-codes.js";
 import { matchTotp } from "./totp.js";
+import { openTotpSecret } from "./totp-secret-seal.js";
 
 /** Confirms enrolment with a code; returns the recovery codes, shown once. */
 export async function confirmTwoFactor(
   ctx: WriteContext,
   input: { userId: string; sessionId: string; code: string },
+  sealKey: Buffer,
 ): Promise<string[]> {
   const credential = await ctx.trx
     .selectFrom("two_factor_credentials")
@@ -26,7 +28,8 @@ export async function confirmTwoFactor(
   if (credential.confirmed_at) {
     throw new AppError("conflict", "Two-factor sign-in is already on for this account.");
   }
-  const step = matchTotp(credential.secret, input.code, null);
+  const { secret } = openTotpSecret(sealKey, input.userId, credential.secret);
+  const step = matchTotp(secret, input.code, null);
   if (step === undefined) {
     throw new AppError("second_factor_invalid", "That code is not right.", {
       fields: [{ path: "code", message: "The code from your authenticator app is not right" }],

@@ -120,6 +120,51 @@ forEachDialect("two-factor sign-in", (database) => {
     );
   });
 
+  it("keeps the seed sealed at rest, still opens a seed stored in clear, and seals it on use", async () => {
+    const { email, userId } = await buildUser(database(), { schoolId, role: "designated-safeguarding-lead" });
+    const { secret } = await enrolSecondFactor(await signInAs(app, email));
+    const stored = async () =>
+      (
+        await database()
+          .db.selectFrom("two_factor_credentials")
+          .select("secret")
+          .where("user_id", "=", userId)
+          .executeTakeFirstOrThrow()
+      ).secret;
+    expect(await stored()).toMatch(/^VGT1\./);
+    expect(await stored()).not.toContain(secret);
+
+    // As an earlier version stored it: in clear. It still works, and is sealed by the next use.
+    await database()
+      .db.updateTable("two_factor_credentials")
+      .set({ secret, last_used_step: null })
+      .where("user_id", "=", userId)
+      .execute();
+    const session = await signInAs(app, email);
+    const verified = await session.request({
+      method: "POST",
+      url: "/api/v1/auth/two-factor/verify",
+      payload: { code: currentTotp(secret) },
+    });
+    expect(verified.statusCode).toBe(200);
+    expect(await stored()).toMatch(/^VGT1\./);
+  });
+
+  it("lets an administrator reset a lost phone: sessions end and two-factor is set up again", async () => {
+    const { email, userId } = await buildUser(database(), { schoolId, role: "designated-safeguarding-lead" });
+    const lead = await signInAs(app, email);
+    await enrolSecondFactor(lead);
+    const admin = await signInAs(
+      app,
+      (await buildUser(database(), { schoolId, role: "administrator" })).email,
+    );
+    const reset = await admin.request({ method: "POST", url: `/api/v1/users/${userId}/two-factor/reset` });
+    expect(reset.json()).toEqual({ reset: true });
+    expect((await lead.request({ url: "/api/v1/me" })).statusCode).toBe(401);
+    expect((await signInAs(app, email)).secondFactor).toBe("enrol-required");
+    expect(await auditEventsAbout(database(), userId)).toContain("two-factor.reset");
+  });
+
   it("asks for a code at the next sign-in; a recovery code works once and a TOTP code once", async () => {
     const { userId, email } = await buildUser(database(), { schoolId, role: "deputy-safeguarding-lead" });
     const { secret, recoveryCodes } = await enrolSecondFactor(await signInAs(app, email));

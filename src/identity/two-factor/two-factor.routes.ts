@@ -13,6 +13,7 @@ import { parseInput } from "../../platform/http/parse-input.js";
 import { findUserById } from "../user.repository.js";
 import { confirmTwoFactor } from "./confirm-two-factor.js";
 import { enrolTwoFactor } from "./enrol-two-factor.js";
+import { totpSecretKey } from "./totp-secret-seal.js";
 import { verifySecondFactor } from "./verify-second-factor.js";
 
 /** Registers POST /api/v1/auth/two-factor/{enrol,confirm,verify}. */
@@ -23,14 +24,16 @@ export function registerTwoFactorRoutes(app: FastifyInstance, services: AppServi
     const { principal } = currentUser(request);
     const user = await findUserById(database.db, principal.userId);
     if (!user) throw new Error("signed-in user vanished");
-    return inTransaction(database, request.context, (ctx) => enrolTwoFactor(ctx, user));
+    const sealKey = await totpSecretKey(database.db, config);
+    return inTransaction(database, request.context, (ctx) => enrolTwoFactor(ctx, user, sealKey));
   });
 
   app.post("/api/v1/auth/two-factor/confirm", access.duringSecondFactor, async (request) => {
     const { principal } = currentUser(request);
     const { code } = parseInput(SecondFactorCodeSchema, request.body);
+    const sealKey = await totpSecretKey(database.db, config);
     const recoveryCodes = await inTransaction(database, request.context, (ctx) =>
-      confirmTwoFactor(ctx, { userId: principal.userId, sessionId: principal.sessionId, code }),
+      confirmTwoFactor(ctx, { userId: principal.userId, sessionId: principal.sessionId, code }, sealKey),
     );
     return { secondFactor: "verified", recoveryCodes };
   });
@@ -42,7 +45,7 @@ export function registerTwoFactorRoutes(app: FastifyInstance, services: AppServi
       database,
       request.context,
       { userId: principal.userId, sessionId: principal.sessionId, code },
-      config,
+      { lockoutMinutes: config.lockoutMinutes, sealKey: await totpSecretKey(database.db, config) },
     );
     return { secondFactor: "verified", ...result };
   });

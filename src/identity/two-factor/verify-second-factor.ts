@@ -13,6 +13,7 @@ import { recordFailedAttempt } from "../record-failed-attempt.js";
 import { reopenExpiredLock } from "../sessions/sign-in.js";
 import { consumeRecoveryCode, countRecoveryCodes, isRecoveryCodeShape } from "./recovery-codes.js";
 import { matchTotp } from "./totp.js";
+import { openTotpSecret } from "./totp-secret-seal.js";
 
 export type SecondFactorMethod = "totp" | "recovery-code";
 
@@ -21,7 +22,7 @@ export async function verifySecondFactor(
   database: VigilDatabase,
   who: { actor: Actor; ip: string | null },
   input: { userId: string; sessionId: string; code: string },
-  settings: { lockoutMinutes: number },
+  settings: { lockoutMinutes: number; sealKey: Buffer },
 ): Promise<{ method: SecondFactorMethod; recoveryCodesLeft: number }> {
   const outcome = await inTransaction(database, who, async (ctx) => {
     const found = await lockRowsForUpdate(
@@ -45,8 +46,8 @@ export async function verifySecondFactor(
       return undefined;
     }
     const method: SecondFactorMethod = isRecoveryCodeShape(input.code) ? "recovery-code" : "totp";
-    const step =
-      method === "totp" ? matchTotp(credential.secret, input.code, credential.last_used_step) : undefined;
+    const { secret, resealed } = openTotpSecret(settings.sealKey, input.userId, credential.secret);
+    const step = method === "totp" ? matchTotp(secret, input.code, credential.last_used_step) : undefined;
     const accepted =
       method === "totp" ? step !== undefined : await consumeRecoveryCode(ctx, input.userId, input.code);
     if (!accepted) {
@@ -54,10 +55,13 @@ export async function verifySecondFactor(
       return undefined;
     }
     const now = new Date().toISOString();
-    if (step !== undefined) {
+    if (step !== undefined || resealed !== null) {
       await ctx.trx
         .updateTable("two_factor_credentials")
-        .set({ last_used_step: step })
+        .set({
+          ...(step === undefined ? {} : { last_used_step: step }),
+          ...(resealed === null ? {} : { secret: resealed }),
+        })
         .where("user_id", "=", input.userId)
         .execute();
     }

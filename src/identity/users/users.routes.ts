@@ -1,6 +1,7 @@
 /**
  * Staff accounts, for administrators: list a school's staff, create an account with its first
- * role, grant and revoke roles, unlock, disable, and set when a guest or supply account ends. Each route: validate, load, authorize, run
+ * role, grant and revoke roles, unlock, disable, reset two-factor, and set when a guest or supply
+ * account ends. Each route: validate, load, authorize, run
  * the command, present.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
@@ -25,6 +26,7 @@ import { disableUser } from "./disable-user.js";
 import { grantRole } from "./grant-role.js";
 import { accountSubject, roleChangeSubject } from "./membership.policy.js";
 import { revokeRole } from "./revoke-role.js";
+import { resetTwoFactor } from "../two-factor/reset-two-factor.js";
 import { setAccountExpiry } from "./set-account-expiry.js";
 import { unlockUser } from "./unlock-user.js";
 import { presentMember } from "./user.presenter.js";
@@ -83,6 +85,12 @@ export function registerUserRoutes(app: FastifyInstance, services: AppServices):
     const userId = await loadAccountToManage(request, services);
     const wasLocked = await inTransaction(database, request.context, (ctx) => unlockUser(ctx, userId));
     return { wasLocked };
+  });
+
+  app.post("/api/v1/users/:userId/two-factor/reset", access.to("users.manage"), async (request) => {
+    const userId = await loadAccountToManage(request, services);
+    const reset = await inTransaction(database, request.context, (ctx) => resetTwoFactor(ctx, userId));
+    return { reset };
   });
 
   app.put("/api/v1/users/:userId/expiry", access.to("users.manage"), async (request) => {

@@ -29,6 +29,7 @@ export const auditEvents = [
   "two-factor.verified",
   "two-factor.failed",
   "two-factor.recovery-code-used",
+  "two-factor.reset",
   "identity-provider.added",
   "identity-provider.removed",
   "api-token.created",

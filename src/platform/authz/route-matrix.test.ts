@@ -68,6 +68,10 @@ const samples: Record<string, Sample> = {
     const { userId } = await buildUser(db, { schoolId, role: "teacher" });
     return { method: "POST", url: `/api/v1/users/${userId}/disable` };
   },
+  "POST /api/v1/users/:userId/two-factor/reset": async (db, schoolId) => {
+    const { userId } = await buildUser(db, { schoolId, role: "teacher" });
+    return { method: "POST", url: `/api/v1/users/${userId}/two-factor/reset` };
+  },
   "PUT /api/v1/users/:userId/expiry": async (db, schoolId) => {
     const { userId } = await buildUser(db, { schoolId, role: "teacher" });
     const inAWeek = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString();
@@ -91,6 +95,8 @@ const samples: Record<string, Sample> = {
     Promise.resolve({ url: `/api/v1/schools/${schoolId}/audit` }),
   "GET /api/v1/schools/:schoolId/dashboard": (_db, schoolId) =>
     Promise.resolve({ url: `/api/v1/schools/${schoolId}/dashboard` }),
+  "GET /api/v1/schools/:schoolId/retention": (_db, schoolId) =>
+    Promise.resolve({ url: `/api/v1/schools/${schoolId}/retention` }),
   "GET /api/v1/schools/:schoolId/activity": (_db, schoolId) =>
     Promise.resolve({ url: `/api/v1/schools/${schoolId}/activity` }),
   "GET /api/v1/schools/:schoolId/activity.csv": (_db, schoolId) =>
