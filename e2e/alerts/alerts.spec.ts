@@ -23,6 +23,7 @@ import { loadConfig } from "../../src/platform/config/load-config.js";
 import { consoleRoot } from "../../src/platform/http/console.routes.js";
 import { createServer } from "../../src/platform/http/create-server.js";
 import { markSetupComplete } from "../../src/setup/setup-state.js";
+import { buildStaff } from "../../src/directory/test-support/directory-builders.js";
 import { buildSchool } from "../../src/test-support/builders.js";
 import { accessibilityViolations, actionTimeoutMs, chromiumPath, launchBrowser } from "../support/browser.js";
 
@@ -53,6 +54,12 @@ describe.skipIf(!ready)("alert triage in Chromium", () => {
     await buildAlert(database, schoolId, {
       userName: "pupil.ben",
       time: new Date(base + 60_000).toISOString(),
+    });
+    // A member of staff's alert: marked "about a member of staff" when it is recorded.
+    await buildStaff(database, schoolId, { username: "mr.jones" });
+    await buildAlert(database, schoolId, {
+      userName: "mr.jones",
+      time: new Date(base - 60_000).toISOString(),
     });
     const { email } = await buildUser(database, { schoolId, role: "designated-safeguarding-lead" });
     const { secret } = await enrolSecondFactor(await signInAs(app, email));
@@ -101,5 +108,17 @@ describe.skipIf(!ready)("alert triage in Chromium", () => {
     );
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: join(screenshots, "rule-precision.png") });
+  });
+
+  it("filters the queue to alerts about staff and marks such an alert", async () => {
+    await page.goto(`${baseUrl}/s/${schoolId}/alerts`);
+    await page.getByRole("table", { name: "Alert queue" }).waitFor();
+    await page.getByRole("textbox", { name: "About" }).click();
+    await page.getByRole("option", { name: "A member of staff" }).click();
+    await page.getByRole("row", { name: /about pupil\.ben/ }).waitFor({ state: "detached" });
+    await page.getByRole("row", { name: /about mr\.jones/ }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("About a member of staff").waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

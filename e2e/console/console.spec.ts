@@ -1,8 +1,9 @@
 /**
  * The management console in a real browser: sign in with a second factor, see the dashboard (and
  * how long its first load takes), move around by keyboard, find a pupil through search, open the
- * activity explorer and reload a deep link, and see a lost connection explained without losing
- * what was typed. Every main page has no WCAG 2.1 AA violations and is photographed for the README.
+ * activity explorer and reload a deep link, open the notifications and follow one, read the
+ * retention period in settings, and see a lost connection explained without losing what was typed.
+ * Every main page has no WCAG 2.1 AA violations and is photographed for the README.
  */
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -119,6 +120,30 @@ describe.skipIf(!existsSync(chromiumPath))("the console in Chromium", () => {
     await nav.getByRole("link", { name: "Activity" }).waitFor();
     await page.keyboard.press("Enter");
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it("opens the notifications in the header and follows one to the page where it is dealt with", async () => {
+    await page.goto(`${world.baseUrl}/s/${world.schoolId}/dashboard`);
+    await page.getByTestId("dashboard-data").waitFor();
+    const bell = page.getByRole("button", { name: /^Notifications\W*\d+\s*need you$/ });
+    await bell.waitFor();
+    await bell.click();
+    const waiting = page
+      .getByRole("dialog")
+      .getByRole("link", { name: /at severity 4 or above waiting for review$/ });
+    await waiting.waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await photograph(page, "notifications");
+    await waiting.click();
+    await page.waitForURL(/\/alerts$/);
+    await page.getByRole("heading", { name: "Alert queue", level: 1 }).waitFor();
+  });
+
+  it("shows the retention period and the last purge in settings", async () => {
+    await page.goto(`${world.baseUrl}/s/${world.schoolId}/settings`);
+    await page.getByText(/^Captured activity is kept for 90 days, then deleted each night/).waitFor();
+    await expect(page.getByRole("table", { name: "Retention" }).textContent()).resolves.toContain("Not yet");
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it("moves through the main navigation with Tab and Enter", async () => {

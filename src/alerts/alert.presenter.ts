@@ -28,7 +28,7 @@ type SummaryRow = Pick<
   | "last_seen"
   | "assignee_id"
   | "acknowledged_at"
-> & { status: string; rule_ids: string };
+> & { status: string; rule_ids: string; subject_kind: string | null };
 
 /** A queue row. */
 export function presentAlertSummary(row: SummaryRow): AlertSummary {
@@ -41,6 +41,7 @@ export function presentAlertSummary(row: SummaryRow): AlertSummary {
     ruleIds: JSON.parse(row.rule_ids) as string[],
     user: row.user_name,
     ageGroup: row.age_group !== null && isAgeGroup(row.age_group) ? row.age_group : null,
+    aboutStaff: row.subject_kind === "staff",
     device: row.device,
     url: row.url,
     count: row.count,

@@ -27,6 +27,7 @@ const summaryColumns = [
   "rule_ids",
   "user_name",
   "age_group",
+  "subject_kind",
   "device",
   "url",
   "count",
@@ -62,6 +63,10 @@ export async function findAlertQueue(
   if (query.category !== undefined) select = select.where("categories", "like", `%"${query.category}"%`);
   // Served by the alerts_queue_age_group index (0013).
   if (query.ageGroup !== undefined) select = select.where("age_group", "=", query.ageGroup);
+  // Served by the alerts_queue_subject_kind index (0014).
+  if (query.aboutStaff === true) select = select.where("subject_kind", "=", "staff");
+  else if (query.aboutStaff === false)
+    select = select.where((eb) => eb.or([eb("subject_kind", "is", null), eb("subject_kind", "!=", "staff")]));
   if (query.assignee === "none") select = select.where("assignee_id", "is", null);
   else if (query.assignee !== undefined) select = select.where("assignee_id", "=", query.assignee);
   if (query.olderThanMinutes !== undefined) {

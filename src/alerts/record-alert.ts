@@ -58,7 +58,7 @@ export async function recordAlerts(
 ): Promise<RecordedAlerts> {
   const totals: RecordedAlerts = { created: 0, grouped: 0, suppressed: 0, alerts: [] };
   const kept = await dropSuppressed(trx, signals, totals);
-  const ageGroups = await ageGroupsOf(trx, kept);
+  const subjects = await subjectsOf(trx, kept);
   const groups = new Map<string, AlertSignal[]>();
   for (const signal of kept) {
     const key = alertGroupKey(signal);
@@ -72,12 +72,12 @@ export async function recordAlerts(
     for (const signal of group) {
       const last = run[run.length - 1];
       if (last && Date.parse(signal.time) - Date.parse(last.time) > alertGroupWindowMs) {
-        await writeRun(trx, capabilities, groupKey, run, totals, ageGroups);
+        await writeRun(trx, capabilities, groupKey, run, totals, subjects);
         run = [];
       }
       run.push(signal);
     }
-    await writeRun(trx, capabilities, groupKey, run, totals, ageGroups);
+    await writeRun(trx, capabilities, groupKey, run, totals, subjects);
   }
   return totals;
 }
@@ -85,38 +85,64 @@ export async function recordAlerts(
 /** Identifiers per lookup query: well under every engine's limit on bound parameters. */
 const lookupChunk = 500;
 
-/** The key of a person in the age-group lookup: school and normalised user name. */
+/** The key of a person in the directory lookup: school and normalised user name. */
 function personKey(schoolId: string, userName: string): string {
   return `${schoolId}\u0000${normaliseIdentifier(userName)}`;
 }
 
+/** Whom the directory places a user name as, when the alert is recorded. */
+export type SubjectKind = "pupil" | "staff";
+
+/** What the directory says about one person: their kind, and a pupil's age group. */
+interface Subject {
+  kind: SubjectKind;
+  ageGroup: AgeGroup | null;
+}
+
 /**
- * The age group of each signal's pupil, from the directory, in one query for the whole batch
- * (chunked only past `lookupChunk` names). Only active pupils count: a left pupil's account is no
- * longer theirs, and staff or unknown people have no age group, so their alerts have none.
+ * Each signal's person as the directory knows them, in two queries for the whole batch (chunked
+ * only past `lookupChunk` names). Only active people count: a leaver's account is no longer
+ * theirs. Staff have no age group. A name that is both an active pupil's and an active staff
+ * member's is marked staff (so a staff policy hears of it) and keeps the pupil's age group.
  */
-async function ageGroupsOf(
+async function subjectsOf(
   trx: Kysely<Database>,
   signals: readonly AlertSignal[],
-): Promise<Map<string, AgeGroup>> {
-  const found = new Map<string, AgeGroup>();
+): Promise<Map<string, Subject>> {
+  const found = new Map<string, Subject>();
   const schoolIds = [...new Set(signals.map((signal) => signal.schoolId))];
   const names = [
     ...new Set(signals.flatMap((signal) => (signal.userName ? [normaliseIdentifier(signal.userName)] : []))),
   ];
   for (let start = 0; start < names.length; start += lookupChunk) {
-    const rows = await trx
+    const chunk = names.slice(start, start + lookupChunk);
+    const pupils = await trx
       .selectFrom("directory_identifiers")
       .innerJoin("pupils", "pupils.id", "directory_identifiers.person_id")
       .select(["directory_identifiers.school_id", "directory_identifiers.identifier", "pupils.year_group"])
       .where("directory_identifiers.school_id", "in", schoolIds)
       .where("directory_identifiers.person_kind", "=", "pupil")
-      .where("directory_identifiers.identifier", "in", names.slice(start, start + lookupChunk))
+      .where("directory_identifiers.identifier", "in", chunk)
       .where("pupils.status", "=", "active")
       .execute();
-    for (const row of rows) {
-      const ageGroup = ageGroupOfYearGroup(row.year_group);
-      if (ageGroup) found.set(personKey(row.school_id, row.identifier), ageGroup);
+    for (const row of pupils) {
+      found.set(personKey(row.school_id, row.identifier), {
+        kind: "pupil",
+        ageGroup: ageGroupOfYearGroup(row.year_group),
+      });
+    }
+    const staff = await trx
+      .selectFrom("directory_identifiers")
+      .innerJoin("directory_staff", "directory_staff.id", "directory_identifiers.person_id")
+      .select(["directory_identifiers.school_id", "directory_identifiers.identifier"])
+      .where("directory_identifiers.school_id", "in", schoolIds)
+      .where("directory_identifiers.person_kind", "=", "staff")
+      .where("directory_identifiers.identifier", "in", chunk)
+      .where("directory_staff.status", "=", "active")
+      .execute();
+    for (const row of staff) {
+      const key = personKey(row.school_id, row.identifier);
+      found.set(key, { kind: "staff", ageGroup: found.get(key)?.ageGroup ?? null });
     }
   }
   return found;
@@ -175,7 +201,7 @@ async function writeRun(
   groupKey: string,
   run: readonly AlertSignal[],
   totals: RecordedAlerts,
-  ageGroups: ReadonlyMap<string, AgeGroup>,
+  subjects: ReadonlyMap<string, Subject>,
 ): Promise<void> {
   const first = run[0];
   const last = run[run.length - 1];
@@ -195,6 +221,8 @@ async function writeRun(
     capabilities,
   ).executeTakeFirst();
   const now = new Date().toISOString();
+  const subject =
+    first.userName === null ? undefined : subjects.get(personKey(first.schoolId, first.userName));
   if (open) {
     await trx
       .updateTable("alerts")
@@ -235,8 +263,8 @@ async function writeRun(
       evidence: first.evidence,
       url: first.url,
       user_name: first.userName,
-      age_group:
-        first.userName === null ? null : (ageGroups.get(personKey(first.schoolId, first.userName)) ?? null),
+      age_group: subject?.ageGroup ?? null,
+      subject_kind: subject?.kind ?? null,
       device: first.device,
       ip: first.ip,
       first_seen: first.time,

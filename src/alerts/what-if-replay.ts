@@ -1,7 +1,8 @@
 /**
  * "What if": replays a school's recent captured events through its detector as it is and with a
- * proposed change (a suppression, or a category threshold), and reports which alerts would appear
- * or disappear. Read-only; events are streamed in pages by keyset, and the replay is bounded.
+ * proposed change (a suppression, a category threshold, or a new library version), and reports which
+ * alerts would appear or disappear. Read-only; events are streamed in pages by keyset, and the
+ * replay is bounded.
  */
 import type { Kysely } from "kysely";
 import type { WhatIfRequest, WhatIfResult } from "../contracts/alert.contract.js";
@@ -21,19 +22,48 @@ export const whatIfPageSize = 1_000;
 export const whatIfMaxEvents = 200_000;
 const sampleSize = 10;
 
+/**
+ * A new library version, already loaded and compiled. Only the shell offers it (from a folder the
+ * operator names); the API takes no paths, so it is not part of the request contract.
+ */
+export interface LibraryChange {
+  kind: "library";
+  detector: Detector;
+  /** The proposed library's version, for the audit record and the report. */
+  version: string;
+}
+
+/** What the replay compares against today's detector and suppressions. */
+export interface WhatIfProposal {
+  change: WhatIfRequest["change"] | LibraryChange;
+  days: number;
+}
+
 /** Runs the replay for `schoolId`. */
 export async function replayWhatIf(
   db: Kysely<Database>,
   schoolId: string,
-  request: WhatIfRequest,
-  tools: { detector: Detector; lookup: UrlLookup; now?: Date; maxEvents?: number },
+  request: WhatIfProposal,
+  tools: {
+    detector: Detector;
+    lookup: UrlLookup;
+    now?: Date;
+    maxEvents?: number;
+    /** Told the running total after each page, so a long replay at the shell shows progress. */
+    onProgress?: (eventsReplayed: number) => void;
+  },
 ): Promise<WhatIfResult> {
   const now = tools.now ?? new Date();
   const maxEvents = tools.maxEvents ?? whatIfMaxEvents;
   const current = await new SchoolDetectors(db, tools.detector).forSchool(schoolId, now.getTime());
   const { change } = request;
+  // A new library keeps the school's overrides on top, as the pipeline would once it shipped.
   const proposed: SchoolDetector =
-    change.kind === "threshold" ? withCategoryThreshold(current, change.category, change.threshold) : current;
+    change.kind === "threshold"
+      ? withCategoryThreshold(current, change.category, change.threshold)
+      : change.kind === "library"
+        ? await new SchoolDetectors(db, change.detector).forSchool(schoolId, now.getTime())
+        : current;
   const suppressions = await suppressionsInForce(db, schoolId, now.toISOString());
   const proposedSuppressions: SuppressionRule[] =
     change.kind === "suppression"
@@ -79,7 +109,7 @@ export async function replayWhatIf(
     for (const event of events) {
       const was = kept(signalOfEvent(event, current, tools.lookup, createdBy), suppressions);
       const would =
-        change.kind === "threshold"
+        change.kind === "threshold" || change.kind === "library"
           ? kept(signalOfEvent(event, proposed, tools.lookup, createdBy), suppressions)
           : kept(was, proposedSuppressions);
       if (was) before.add(alertGroupKey(was));
@@ -88,6 +118,7 @@ export async function replayWhatIf(
       if (would && !was) note(appear, would);
     }
     replayed += events.length;
+    tools.onProgress?.(replayed);
     const last = events[events.length - 1];
     if (!last || events.length < take) break;
     cursor = { time: last.time, id: last.id };

@@ -14,6 +14,7 @@ import { validationError } from "../platform/errors/app-error.js";
 import { operatorScope } from "../schools/school.repository.js";
 import { scopeOf } from "../schools/school-scope.js";
 import { resolveSchool } from "./resolve-school.js";
+import { addAlertsWhatIfCommand } from "./alerts-what-if.command.js";
 import { asOperator, withDatabase } from "./with-database.js";
 
 interface ListOptions {
@@ -22,6 +23,7 @@ interface ListOptions {
   minSeverity?: string;
   category?: string;
   ageGroup?: string;
+  aboutStaff?: boolean;
   assignee?: string;
   olderThan?: string;
   sort?: string;
@@ -41,6 +43,7 @@ export function addAlertsCommand(program: Command): void {
     .option("--min-severity <n>", "only severity n (1-5) and above")
     .option("--category <category>", "only alerts in this category")
     .option("--age-group <group>", `only pupils in this age group: ${AGE_GROUPS.join(", ")}`)
+    .option("--about-staff", "only alerts about a member of staff (per the directory)")
     .option("--assignee <id>", "a user id, or none")
     .option("--older-than <minutes>", "only alerts first seen at least this many minutes ago")
     .option("--sort <order>", "newest or severity", "newest")
@@ -55,6 +58,7 @@ export function addAlertsCommand(program: Command): void {
           minSeverity: options.minSeverity,
           category: options.category,
           ageGroup: options.ageGroup,
+          aboutStaff: options.aboutStaff,
           assignee: options.assignee,
           olderThanMinutes: options.olderThan,
           sort: options.sort,
@@ -77,7 +81,7 @@ export function addAlertsCommand(program: Command): void {
         }
         if (rows.length === 0) process.stdout.write("No alerts match.\n");
         for (const row of rows) {
-          const who = row.user ?? row.device ?? "unknown";
+          const who = `${row.user ?? row.device ?? "unknown"}${row.aboutStaff ? " (staff)" : ""}`;
           process.stdout.write(
             `${row.id}  sev ${row.severity}  ${row.status.padEnd(14)}  ${row.categories.join(",").padEnd(12)}  ${who}  ×${row.count}  ${row.lastSeen}\n`,
           );
@@ -150,4 +154,5 @@ export function addAlertsCommand(program: Command): void {
         );
       });
     });
+  addAlertsWhatIfCommand(alerts);
 }

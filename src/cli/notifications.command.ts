@@ -38,8 +38,17 @@ interface PolicyOptions {
   ageGroup: string[];
   minSeverity: string;
   atOnce?: boolean;
+  aboutStaff?: boolean;
   chain: string;
   deadline: string[];
+}
+
+interface DefaultsOptions {
+  school?: string;
+  dsl: string;
+  deputy?: string;
+  networkManager?: string;
+  head?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -131,7 +140,7 @@ export function addNotificationsCommand(program: Command): void {
             .map(([severity, minutes]) => `s${severity}:${String(minutes)}m`)
             .join(" ");
           process.stdout.write(
-            `${p.id}  ${p.name}\n    categories: ${p.categories.join(",") || "all"}  age groups: ${p.ageGroups.join(",") || "all"}  severity >= ${String(p.minSeverity)}  ${p.atOnce ? "at once, day or night" : "working hours"}${p.enabled ? "" : "  (off)"}\n    chain: ${p.chain.join(" -> ")}\n    deadlines: ${deadlines}\n`,
+            `${p.id}  ${p.name}\n    categories: ${p.categories.join(",") || "all"}  age groups: ${p.ageGroups.join(",") || "all"}${p.aboutStaff ? "  about staff only" : ""}  severity >= ${String(p.minSeverity)}  ${p.atOnce ? "at once, day or night" : "working hours"}${p.enabled ? "" : "  (off)"}\n    chain: ${p.chain.join(" -> ")}\n    deadlines: ${deadlines}\n`,
           );
         }
       });
@@ -150,6 +159,10 @@ export function addNotificationsCommand(program: Command): void {
     )
     .option("--min-severity <n>", "lowest severity it covers, 1 to 5", "1")
     .option("--at-once", "tell the chain day or night, ignoring working hours")
+    .option(
+      "--about-staff",
+      "only alerts about a member of staff (a user name the directory holds for staff)",
+    )
     .requiredOption("--chain <ids>", "contact ids in escalation order, comma-separated")
     .option("--deadline <severity=minutes>", "acknowledgement deadline, e.g. 5=15 (repeatable)", collect, [])
     .action(async (options: PolicyOptions) => {
@@ -167,6 +180,7 @@ export function addNotificationsCommand(program: Command): void {
           ageGroups: options.ageGroup,
           minSeverity: Number(options.minSeverity),
           atOnce: options.atOnce === true,
+          aboutStaff: options.aboutStaff === true,
           chain: options.chain.split(",").map((id) => id.trim()),
           deadlines,
         });
@@ -182,7 +196,8 @@ export function addNotificationsCommand(program: Command): void {
     .requiredOption("--dsl <contactId>", "the designated safeguarding lead's contact")
     .option("--deputy <contactId>", "the deputy DSL's contact (second in the chain)")
     .option("--network-manager <contactId>", "the network manager's contact (filter avoidance)")
-    .action(async (options: { school?: string; dsl: string; deputy?: string; networkManager?: string }) => {
+    .option("--head <contactId>", "the head teacher's contact (anything about a member of staff)")
+    .action(async (options: DefaultsOptions) => {
       await withDatabase(async (database) => {
         const schoolId = await resolveSchool(database.db, options.school);
         const templates = defaultPolicyTemplates(options);

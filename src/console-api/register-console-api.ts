@@ -3,9 +3,11 @@ import type { FastifyInstance } from "fastify";
 import type { AppServices } from "../platform/http/app-services.js";
 import { registerActivityRoutes } from "./activity/activity.routes.js";
 import { registerDashboardRoutes } from "./dashboard/dashboard.routes.js";
+import { registerNotificationRoutes } from "./notifications/notifications.routes.js";
 import { registerSearchRoutes } from "./search/search.routes.js";
 import { registerIngestKeyRoutes } from "./settings/ingest-key.routes.js";
 import { registerPhraseLibraryRoutes } from "./settings/phrase-library.routes.js";
+import { registerRetentionRoutes } from "./settings/retention.routes.js";
 import { registerSubjectRoutes } from "./subjects/subject.routes.js";
 
 /** Registers every console API route. */
@@ -16,4 +18,6 @@ export function registerConsoleApi(app: FastifyInstance, services: AppServices):
   registerSubjectRoutes(app, services);
   registerIngestKeyRoutes(app, services);
   registerPhraseLibraryRoutes(app);
+  registerRetentionRoutes(app, services);
+  registerNotificationRoutes(app, services);
 }

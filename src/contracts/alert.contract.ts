@@ -58,6 +58,11 @@ export const AlertQueueQuerySchema = z.object({
   category: categoryEnum.optional(),
   /** Only alerts of pupils the directory places in this age group (src/directory/age-group.ts). */
   ageGroup: ageGroupEnum.optional(),
+  /** true: only alerts about a member of staff; false: only the others (pupils, unknown people). */
+  aboutStaff: z
+    .union([z.boolean(), z.enum(["true", "false"])], { error: "aboutStaff must be true or false" })
+    .transform((value) => value === true || value === "true")
+    .optional(),
   /** A user id, `me`, or `none` (unassigned). */
   assignee: z.string().trim().min(1, "assignee must be a user id, me or none").max(100).optional(),
   /** Only alerts first seen at least this many minutes ago (age of the alert). */
@@ -88,6 +93,8 @@ export const AlertSummarySchema = z.object({
   user: z.string().nullable(),
   /** The pupil's age group from the directory when the alert was recorded; null if unknown. */
   ageGroup: ageGroupEnum.nullable(),
+  /** True when the directory placed the user name as a member of staff when the alert was recorded. */
+  aboutStaff: z.boolean(),
   device: z.string().nullable(),
   url: z.string().nullable(),
   count: z.number().int(),

@@ -78,3 +78,13 @@ export interface PhraseLibraryView {
   rules: PhraseRuleView[];
   matching: number;
 }
+
+/** GET /api/v1/schools/:schoolId/retention: how long captured activity is kept, and the last purge. */
+export const RetentionViewSchema = z.object({
+  /** The server's VIGIL_EVENT_RETENTION_DAYS (one setting for every school on the server). */
+  eventRetentionDays: z.number(),
+  environmentVariable: z.literal("VIGIL_EVENT_RETENTION_DAYS"),
+  /** The latest `retention.purged` audit record of the school; null before the first purge. */
+  lastPurge: z.object({ at: z.string(), events: z.number(), cutoff: z.string().nullable() }).nullable(),
+});
+export type RetentionView = z.infer<typeof RetentionViewSchema>;

@@ -179,3 +179,37 @@ export const SubjectSummarySchema = z.object({
   alerts: SearchResponseSchema.shape.alerts,
 });
 export type SubjectSummary = z.infer<typeof SubjectSummarySchema>;
+
+/** GET /api/v1/me/notifications?schoolId=: what needs the signed-in person now in one school. */
+export const NotificationsQuerySchema = z.object({
+  schoolId: z.uuid({ error: "The schoolId must be a UUID: pass the school the console has open" }),
+});
+
+/**
+ * Kinds of thing that can need a person, each shown only to those whose abilities let them deal
+ * with it. Counts only, and assigned alerts by id, severity and category: never a pupil's name.
+ */
+export const notificationKinds = [
+  "alerts-assigned",
+  "alerts-severe-waiting",
+  "incident-tasks-overdue",
+  "referral-follow-ups-due",
+  "access-requests-waiting",
+  "access-review-due",
+  "sources-quiet",
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export const NotificationsResponseSchema = z.object({
+  schoolId: z.string(),
+  generatedAt: z.string(),
+  /** Sum of the items' counts: the number on the bell. */
+  total: z.number(),
+  /** Only kinds with something waiting, in the order of `notificationKinds`. */
+  items: z.array(z.object({ kind: z.enum(notificationKinds), count: z.number() })),
+  /** A few of the open alerts assigned to the person, most severe first (empty without alerts.read). */
+  assignedAlerts: z.array(
+    z.object({ id: z.string(), severity: z.number(), categories: z.array(z.string()) }),
+  ),
+});
+export type NotificationsResponse = z.infer<typeof NotificationsResponseSchema>;

@@ -1,6 +1,7 @@
 /**
  * Notification contacts, routing and escalation policies, deliveries and escalation hops. A policy
- * may name categories, a minimum severity and age groups (from the pupil directory) it covers.
+ * may name categories, a minimum severity and age groups (from the pupil directory) it covers, and
+ * may cover only alerts about a member of staff.
  */
 import { z } from "zod";
 import { CATEGORIES } from "../detection/index.js";
@@ -92,6 +93,8 @@ export const PolicyInputSchema = z.object({
     .max(AGE_GROUPS.length)
     .default([])
     .transform((groups) => [...new Set(groups)]),
+  /** True: only alerts about a member of staff (a user name the directory holds for staff). */
+  aboutStaff: z.boolean({ error: "aboutStaff must be true or false" }).default(false),
   minSeverity: z
     .number({ error: "minSeverity must be a number from 1 to 5" })
     .int()
@@ -142,6 +145,7 @@ export const PolicyViewSchema = z.object({
   name: z.string(),
   categories: z.array(z.string()),
   ageGroups: z.array(z.string()),
+  aboutStaff: z.boolean(),
   minSeverity: z.number(),
   atOnce: z.boolean(),
   chain: z.array(z.string()),

@@ -263,6 +263,8 @@ export interface AlertsTable {
   acknowledged_at: string | null;
   /** The pupil's age group from the directory when recorded; null if unknown (0013). */
   age_group: string | null;
+  /** Whom the directory placed the user name as when recorded; null if nobody it knew (0014). */
+  subject_kind: Generated<"pupil" | "staff" | null>;
 }
 
 /** Append-only: who did what to an alert, when, from which status to which (0006). */
@@ -552,6 +554,8 @@ export interface NotificationPoliciesTable {
   archived_at: string | null;
   /** JSON array of age groups; empty: every age group (0013). */
   age_groups: Generated<string>;
+  /** 1: only alerts about a member of staff (0014). */
+  about_staff: Generated<number>;
 }
 
 /** One hop of an alert's escalation chain. */

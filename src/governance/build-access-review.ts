@@ -134,6 +134,17 @@ export async function buildAccessReview(
   };
 }
 
+/** True when nobody has signed the school's access review off within a term (cheap: one query). */
+export async function isAccessReviewDue(db: Kysely<Database>, schoolId: string, now = new Date()) {
+  const last = await db
+    .selectFrom("access_reviews")
+    .select("signed_at")
+    .where("school_id", "=", schoolId)
+    .orderBy("signed_at", "desc")
+    .executeTakeFirst();
+  return !last || now.getTime() - Date.parse(last.signed_at) > termDays * dayMs;
+}
+
 function flagsOf(person: ReviewedPerson, now: Date): ReviewFlag[] {
   const flags: ReviewFlag[] = [];
   if (person.lastSignInAt === null) flags.push("never-signed-in");

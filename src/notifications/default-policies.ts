@@ -9,6 +9,8 @@ export interface TemplateContacts {
   dsl: string;
   deputy?: string | undefined;
   networkManager?: string | undefined;
+  /** The head teacher: told at once of anything about a member of staff. */
+  head?: string | undefined;
 }
 
 /** The default policies for the given contacts (a template is left out when its first contact is missing). */
@@ -30,6 +32,17 @@ export function defaultPolicyTemplates(contacts: TemplateContacts): PolicyInput[
       chain: dslChain,
     },
   ];
+  if (contacts.head) {
+    // Concerns about staff go to the head (allegations against staff are the head's to manage),
+    // whatever the category or severity, day or night.
+    templates.push({
+      name: "Anything about a member of staff: the head, at once",
+      aboutStaff: true,
+      minSeverity: 1,
+      atOnce: true,
+      chain: [contacts.head],
+    });
+  }
   if (contacts.networkManager) {
     templates.push({
       name: "Network misuse and filter avoidance: network manager",

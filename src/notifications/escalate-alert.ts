@@ -24,6 +24,8 @@ export interface AlertFacts {
   categories: string[];
   /** From the directory when the alert was recorded; null when it did not know the person. */
   ageGroup: string | null;
+  /** Whom the directory placed the user name as when recorded ("staff" for a member of staff). */
+  subjectKind: string | null;
   firstSeen: string;
 }
 
@@ -40,6 +42,7 @@ export async function loadAlertFacts(db: Kysely<Database>, alertId: string): Pro
       "alerts.severity",
       "alerts.categories",
       "alerts.age_group",
+      "alerts.subject_kind",
       "alerts.first_seen",
     ])
     .where("alerts.id", "=", alertId)
@@ -53,6 +56,7 @@ export async function loadAlertFacts(db: Kysely<Database>, alertId: string): Pro
     severity: row.severity,
     categories: JSON.parse(row.categories) as string[],
     ageGroup: row.age_group,
+    subjectKind: row.subject_kind,
     firstSeen: row.first_seen,
   };
 }

@@ -27,6 +27,7 @@ const TemplateBody = z.object({
   dsl: z.uuid({ error: "dsl must be the designated safeguarding lead's contact id" }),
   deputy: z.uuid({ error: "deputy must be a contact id" }).optional(),
   networkManager: z.uuid({ error: "networkManager must be a contact id" }).optional(),
+  head: z.uuid({ error: "head must be the head teacher's contact id" }).optional(),
 });
 const DeliveryQuery = z.object({
   status: z.enum(["pending", "retrying", "sent", "grouped", "failed"]).optional(),

@@ -43,16 +43,18 @@ export function deadlineMinutes(row: PolicyRow, severity: number): number {
 }
 
 /**
- * True when the policy covers an alert of these categories, severity and age group. A policy
- * naming age groups never covers an alert with none (someone the directory does not place):
- * a "primary DSL" policy must not be told about a member of staff or an unknown account.
+ * True when the policy covers an alert of these categories, severity, age group and subject. A
+ * policy naming age groups never covers an alert with none (someone the directory does not place):
+ * a "primary DSL" policy must not be told about a member of staff or an unknown account. A policy
+ * about staff covers only alerts whose user name the directory placed as a member of staff.
  */
 export function policyMatches(
   row: PolicyRow,
-  alert: { severity: number; categories: string[]; ageGroup: string | null },
+  alert: { severity: number; categories: string[]; ageGroup: string | null; subjectKind?: string | null },
 ): boolean {
   if (row.enabled !== 1 || row.archived_at !== null) return false;
   if (alert.severity < row.min_severity) return false;
+  if (row.about_staff === 1 && alert.subjectKind !== "staff") return false;
   const ageGroups = JSON.parse(row.age_groups) as string[];
   if (ageGroups.length > 0 && (alert.ageGroup === null || !ageGroups.includes(alert.ageGroup))) return false;
   const categories = JSON.parse(row.categories) as string[];
@@ -66,6 +68,7 @@ export function presentPolicy(row: PolicyRow): PolicyView {
     name: row.name,
     categories: JSON.parse(row.categories) as string[],
     ageGroups: JSON.parse(row.age_groups) as string[],
+    aboutStaff: row.about_staff === 1,
     minSeverity: row.min_severity,
     atOnce: row.at_once === 1,
     chain: chainOf(row),

@@ -59,6 +59,7 @@ export async function savePolicy(
     name: input.name,
     categories: JSON.stringify(input.categories),
     age_groups: JSON.stringify(input.ageGroups),
+    about_staff: input.aboutStaff ? 1 : 0,
     min_severity: input.minSeverity,
     at_once: input.atOnce ? 1 : 0,
     chain: JSON.stringify(input.chain),

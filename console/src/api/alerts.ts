@@ -16,6 +16,8 @@ export interface QueueFilters {
   minSeverity?: string;
   category?: string;
   ageGroup?: string;
+  /** "true": only alerts about a member of staff; "false": only the others. */
+  aboutStaff?: string;
   sort?: string;
   cursor?: string;
 }

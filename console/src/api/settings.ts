@@ -3,6 +3,7 @@ import type {
   IngestKeyCreated,
   IngestKeyList,
   PhraseLibraryView,
+  RetentionView,
 } from "../../../src/contracts/console-settings.contract.js";
 import type { DetectionOverrideCreate } from "../../../src/contracts/detection-override.contract.js";
 import { http } from "./client.js";
@@ -41,4 +42,9 @@ export const settingsApi = {
     http.post<{ id: string }>(`${school(schoolId)}/detection-overrides`, input),
   revokeOverride: (schoolId: string, id: string, reason: string) =>
     http.post<{ id: string }>(`${school(schoolId)}/detection-overrides/${id}/revoke`, { reason }),
+};
+
+/** How long captured activity is kept (a server setting) and the school's last purge. */
+export const retentionApi = {
+  get: (schoolId: string) => http.get<RetentionView>(`${school(schoolId)}/retention`),
 };

@@ -1,6 +1,7 @@
 /**
- * The frame around every page of a school: header with the school switcher, the global search
- * and signing out; navigation built from `pages` (routes.tsx) filtered by the person's abilities.
+ * The frame around every page of a school: header with the school switcher, the global search,
+ * notifications and signing out; navigation built from `pages` (routes.tsx) filtered by the
+ * person's abilities.
  */
 import {
   AppShell,
@@ -24,6 +25,7 @@ import { ServerProblemBanner } from "../components/server-problem-banner.js";
 import { needsSecondFactor } from "../hooks/second-factor.js";
 import { useMe } from "../hooks/use-me.js";
 import { useSchool } from "../hooks/use-school.js";
+import { NotificationsMenu } from "./notifications-menu.js";
 import { pages } from "./routes.js";
 
 /** The shell; pages render in its `<Outlet />`. */
@@ -61,6 +63,7 @@ export function Shell() {
           </Group>
           <Group wrap="nowrap">
             <GlobalSearch key={schoolId} />
+            <NotificationsMenu />
             <SignOutButton name={me.user.name} />
           </Group>
         </Group>

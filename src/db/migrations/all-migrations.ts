@@ -12,6 +12,7 @@ import { directory } from "./0010-directory.js";
 import { singleSignOn } from "./0011-single-sign-on.js";
 import { accessGovernance } from "./0012-access-governance.js";
 import { alertAgeGroup } from "./0013-alert-age-group.js";
+import { alertSubject } from "./0014-alert-subject.js";
 import type { Migration } from "./migration.js";
 
 export const allMigrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const allMigrations: readonly Migration[] = [
   singleSignOn,
   accessGovernance,
   alertAgeGroup,
+  alertSubject,
 ];

@@ -4,7 +4,7 @@ import type { VigilDatabase } from "../../db/open-database.js";
 import { inTransaction } from "../../platform/context/write-context.js";
 import { testActor } from "../../test-support/builders.js";
 import { importDirectory } from "../import-directory.js";
-import type { DirectorySnapshot } from "../import/directory-snapshot.js";
+import { normaliseIdentifier, type DirectorySnapshot } from "../import/directory-snapshot.js";
 
 /**
  * Adds one active pupil to the school (a delta import, so nobody else leaves); returns its id.
@@ -72,4 +72,45 @@ export async function buildDevice(database: VigilDatabase, schoolId: string): Pr
     })
     .execute();
   return id;
+}
+
+/** Adds one active member of staff to the school (a delta import); returns their id. */
+export async function buildStaff(
+  database: VigilDatabase,
+  schoolId: string,
+  fields: { username?: string; role?: string } = {},
+): Promise<string> {
+  const username = fields.username ?? `staff-${randomUUID().slice(0, 8)}`;
+  const snapshot: DirectorySnapshot = {
+    format: "csv",
+    full: false,
+    orgs: [],
+    ignored: 0,
+    pupils: [],
+    devices: [],
+    staff: [
+      {
+        externalId: `username:${username}`,
+        givenName: "Test",
+        familyName: "Teacher",
+        // As the import parsers store them: capture's names are compared lower-cased.
+        identifiers: [{ identifier: normaliseIdentifier(username), kind: "username" }],
+        orgIds: undefined,
+        leftOn: null,
+        source: { file: "built", line: 2 },
+        email: null,
+        role: fields.role ?? "teacher",
+      },
+    ],
+  };
+  await inTransaction(database, { actor: testActor, ip: null }, (ctx) =>
+    importDirectory(ctx, schoolId, snapshot),
+  );
+  const row = await database.db
+    .selectFrom("directory_staff")
+    .select("id")
+    .where("school_id", "=", schoolId)
+    .where("external_id", "=", `username:${username}`)
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -2,7 +2,7 @@
  * One alert: why it was raised in plain words, the evidence with the matched words highlighted,
  * the triage actions the person may take, a suppression in two clicks, and the full history.
  */
-import { Alert, Button, Group, Select, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Textarea, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
@@ -58,6 +58,15 @@ export function AlertPage() {
           <PageTitle>{`Alert: ${alert.categories.join(", ") || "alert"}`}</PageTitle>
           <Group>
             <SeverityBadge severity={alert.severity} />
+            {alert.aboutStaff && (
+              <Badge
+                color="grape"
+                variant="light"
+                title="The directory holds this user name for a member of staff"
+              >
+                About a member of staff
+              </Badge>
+            )}
             <Text>{statusLabel[alert.status] ?? alert.status}</Text>
             <Text>
               {alert.user ?? "unknown user"} on {alert.device ?? "unknown device"}, seen {alert.count}× from{" "}

@@ -2,7 +2,7 @@
  * The triage queue: filters, newest or most severe first, a page at a time (keyset). Worked with
  * the keyboard: j / k move between alerts, Enter opens one, x selects it for a bulk action.
  */
-import { Anchor, Button, Checkbox, Group, Select, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Checkbox, Group, Select, Stack, Table, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type KeyboardEvent } from "react";
 import { Link, useNavigate } from "react-router";
@@ -116,6 +116,17 @@ export function AlertQueuePage() {
           placeholder="Any age group"
         />
         <Select
+          label="About"
+          data={[
+            { value: "true", label: "A member of staff" },
+            { value: "false", label: "Pupils and others" },
+          ]}
+          value={filters.aboutStaff ?? null}
+          onChange={setFilter("aboutStaff")}
+          clearable
+          placeholder="Anyone"
+        />
+        <Select
           label="Order"
           data={[
             { value: "newest", label: "Newest first" },
@@ -189,7 +200,14 @@ export function AlertQueuePage() {
                           {alert.categories.join(", ") || "alert"}
                         </Anchor>
                       </Table.Td>
-                      <Table.Td>{alert.user ?? alert.device ?? "unknown"}</Table.Td>
+                      <Table.Td>
+                        {alert.user ?? alert.device ?? "unknown"}
+                        {alert.aboutStaff && (
+                          <Badge ml="xs" size="sm" color="grape" variant="light">
+                            staff
+                          </Badge>
+                        )}
+                      </Table.Td>
                       <Table.Td>{alert.ageGroup ? AGE_GROUP_NAMES[alert.ageGroup] : "not known"}</Table.Td>
                       <Table.Td>{statusLabel[alert.status] ?? alert.status}</Table.Td>
                       <Table.Td>{alert.count}×</Table.Td>

@@ -53,6 +53,7 @@ export function EscalationPage() {
   const [ageGroups, setAgeGroups] = useState<string[]>([]);
   const [minSeverity, setMinSeverity] = useState<string | null>("4");
   const [atOnce, setAtOnce] = useState(false);
+  const [aboutStaff, setAboutStaff] = useState(false);
   const [chain, setChain] = useState<string[]>([]);
   const [deadlines, setDeadlines] = useState<Record<string, number | string>>({ ...defaultDeadlines });
   const errors = useFieldErrors();
@@ -66,6 +67,7 @@ export function EscalationPage() {
       ageGroups,
       minSeverity: Number(minSeverity),
       atOnce,
+      aboutStaff,
       chain,
       deadlines: Object.fromEntries(
         Object.entries(deadlines).map(([severity, minutes]) => [severity, Number(minutes)]),
@@ -108,6 +110,7 @@ export function EscalationPage() {
                     {policy.ageGroups
                       .map((group) => (isAgeGroup(group) ? AGE_GROUP_NAMES[group] : group))
                       .join(", ") || "all"}
+                    {policy.aboutStaff ? "; only alerts about a member of staff" : ""}
                   </Table.Td>
                   <Table.Td>{policy.minSeverity}+</Table.Td>
                   <Table.Td>{policy.atOnce ? "at once, day or night" : "working hours"}</Table.Td>
@@ -166,6 +169,14 @@ export function EscalationPage() {
             value={minSeverity}
             onChange={setMinSeverity}
             error={errors.fields.minSeverity}
+          />
+          <Checkbox
+            label="Only alerts about a member of staff"
+            description="A user name the directory holds for a member of staff, e.g. to tell the head."
+            checked={aboutStaff}
+            onChange={(event) => {
+              setAboutStaff(event.currentTarget.checked);
+            }}
           />
           <Checkbox
             label="At once, day or night (ignore working hours)"
