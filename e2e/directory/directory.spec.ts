@@ -4,31 +4,21 @@
  * bundle and sees what changed, then a dry run of the same bundle changes nothing. No WCAG 2.1
  * AA violations at any step.
  */
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateToLatest } from "../../src/db/migrate.js";
-import { openDatabase, type VigilDatabase } from "../../src/db/open-database.js";
+import type { VigilDatabase } from "../../src/db/open-database.js";
 import { elmBundle, elmSchoolName } from "../../src/directory/test-support/oneroster-fixtures.js";
-import {
-  buildUser,
-  enrolSecondFactor,
-  signInAs,
-  testPassword,
-} from "../../src/identity/test-support/identity-builders.js";
-import { currentTotp } from "../../src/identity/two-factor/totp.js";
-import { loadConfig } from "../../src/platform/config/load-config.js";
-import { consoleRoot } from "../../src/platform/http/console.routes.js";
-import { createServer } from "../../src/platform/http/create-server.js";
-import { markSetupComplete } from "../../src/setup/setup-state.js";
+import { buildUser, enrolSecondFactor, signInAs } from "../../src/identity/test-support/identity-builders.js";
 import { buildSchool } from "../../src/test-support/builders.js";
-import { accessibilityViolations, actionTimeoutMs, chromiumPath, launchBrowser } from "../support/browser.js";
-
-const screenshots = join(import.meta.dirname, "..", "..", "docs", "screenshots");
-const ready = existsSync(chromiumPath) && existsSync(join(consoleRoot, "index.html"));
+import {
+  startConsoleApp,
+  consoleTestsReady,
+  screenshotsFolder,
+  type ConsoleApp,
+} from "../support/console-app.js";
+import { accessibilityViolations } from "../support/browser.js";
 
 function asUploads(files: Record<string, string>) {
   return Object.entries(files).map(([name, text]) => ({
@@ -38,35 +28,23 @@ function asUploads(files: Record<string, string>) {
   }));
 }
 
-describe.skipIf(!ready)("the directory page in Chromium", () => {
+describe.skipIf(!consoleTestsReady)("the directory page in Chromium", () => {
+  let world: ConsoleApp;
   let database: VigilDatabase;
   let app: FastifyInstance;
   let baseUrl: string;
   let schoolId: string;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    database = await openDatabase(join(mkdtempSync(join(tmpdir(), "vigil-directory-e2e-")), "vigil.db"));
-    await migrateToLatest(database.db);
-    await markSetupComplete(database.db);
-    app = await createServer({ config: { ...loadConfig({}), logLevel: "silent" }, database });
-    baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
+    world = await startConsoleApp();
+    ({ database, app, baseUrl } = world);
     ({ schoolId } = await buildSchool(database, { name: elmSchoolName }));
     const { email } = await buildUser(database, { schoolId, role: "administrator" });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(actionTimeoutMs);
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Password").fill(testPassword);
-    await page.keyboard.press("Enter");
-    await page.waitForURL(/\/s\//);
+    page = await world.signedInPage(email);
   }, 120_000);
   afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (app as FastifyInstance | undefined)?.close();
-    await (database as VigilDatabase | undefined)?.close();
+    await (world as ConsoleApp | undefined)?.close();
   });
 
   it("names a bad row, then imports the corrected bundle and shows what changed", async () => {
@@ -96,7 +74,7 @@ describe.skipIf(!ready)("the directory page in Chromium", () => {
     const report = page.getByRole("table", { name: "Import report" });
     await expect(report.getByRole("row", { name: "Pupils 3 0 0 0" }).isVisible()).resolves.toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(screenshots, "directory-import.png") });
+    await page.screenshot({ path: join(screenshotsFolder, "directory-import.png") });
 
     await page.getByLabel("Dry run: check and report, store nothing").check();
     await page.getByRole("button", { name: "Check import" }).click();
@@ -107,16 +85,7 @@ describe.skipIf(!ready)("the directory page in Chromium", () => {
   it("shows a safeguarding lead the pupils, searchable by username", async () => {
     const { email } = await buildUser(database, { schoolId, role: "designated-safeguarding-lead" });
     const { secret } = await enrolSecondFactor(await signInAs(app, email));
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const lead = await context.newPage();
-    lead.setDefaultTimeout(actionTimeoutMs);
-    await lead.goto(`${baseUrl}/sign-in`);
-    await lead.getByLabel("Email address").fill(email);
-    await lead.getByLabel("Password").fill(testPassword);
-    await lead.keyboard.press("Enter");
-    await lead.getByLabel("Code").fill(currentTotp(secret, Date.now() + 30_000));
-    await lead.keyboard.press("Enter");
-    await lead.waitForURL(/\/s\//);
+    const lead = await world.signedInPage(email, secret);
     await lead.goto(`${baseUrl}/s/${schoolId}/directory/pupils`);
     const table = lead.getByRole("table", { name: "Pupils by name" });
     await table.getByRole("cell", { name: "Smith, John" }).waitFor();
@@ -126,6 +95,6 @@ describe.skipIf(!ready)("the directory page in Chromium", () => {
     await lead.getByRole("button", { name: "Find" }).click();
     await table.getByRole("cell", { name: "Patel, Asha" }).waitFor();
     await expect(table.getByRole("cell", { name: "Smith, John" }).count()).resolves.toBe(0);
-    await context.close();
+    await lead.close();
   }, 120_000);
 });

@@ -4,83 +4,49 @@
  * letter, and views evidence with a reason: a graphic screenshot stays blurred until revealed. The
  * head then closes the incident. No WCAG 2.1 AA violations on any page.
  */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateToLatest } from "../../src/db/migrate.js";
-import { openDatabase, type VigilDatabase } from "../../src/db/open-database.js";
+import type { VigilDatabase } from "../../src/db/open-database.js";
 import { addEvidence } from "../../src/evidence/add-evidence.js";
-import {
-  buildUser,
-  enrolSecondFactor,
-  signInAs,
-  testPassword,
-} from "../../src/identity/test-support/identity-builders.js";
-import { currentTotp } from "../../src/identity/two-factor/totp.js";
+import { buildUser, enrolSecondFactor, signInAs } from "../../src/identity/test-support/identity-builders.js";
 import { testEvidenceStore, tinyPng } from "../../src/incidents/test-support/incident-builders.js";
-import { loadConfig } from "../../src/platform/config/load-config.js";
 import { inTransaction } from "../../src/platform/context/write-context.js";
-import { consoleRoot } from "../../src/platform/http/console.routes.js";
-import { createServer } from "../../src/platform/http/create-server.js";
-import { markSetupComplete } from "../../src/setup/setup-state.js";
 import { buildSchool, testActor } from "../../src/test-support/builders.js";
-import { accessibilityViolations, chromiumPath, launchBrowser } from "../support/browser.js";
+import {
+  startConsoleApp,
+  consoleTestsReady,
+  screenshotsFolder,
+  type ConsoleApp,
+} from "../support/console-app.js";
+import { accessibilityViolations } from "../support/browser.js";
 
-const screenshots = join(import.meta.dirname, "..", "..", "docs", "screenshots");
-
-const ready = existsSync(chromiumPath) && existsSync(join(consoleRoot, "index.html"));
-
-describe.skipIf(!ready)("the incident log in Chromium", () => {
+describe.skipIf(!consoleTestsReady)("the incident log in Chromium", () => {
+  let world: ConsoleApp;
   let database: VigilDatabase;
   let app: FastifyInstance;
   let baseUrl: string;
   let schoolId: string;
   let dataDir: string;
-  let browser: Browser;
   let page: Page;
   let headEmail: string;
   let headSecret: string;
 
-  const signIn = async (target: Page, email: string, secret: string) => {
-    await target.goto(`${baseUrl}/sign-in`);
-    await target.getByLabel("Email address").fill(email);
-    await target.getByLabel("Password").fill(testPassword);
-    await target.keyboard.press("Enter");
-    await target.getByLabel("Code").fill(currentTotp(secret, Date.now() + 30_000));
-    await target.keyboard.press("Enter");
-    await target.waitForURL(/\/s\//);
-  };
-
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "vigil-incidents-e2e-"));
-    database = await openDatabase(join(dataDir, "vigil.db"));
-    await migrateToLatest(database.db);
-    await markSetupComplete(database.db);
-    const config = {
-      ...loadConfig({}),
-      dataDir,
-      evidenceKeyFile: join(dataDir, "evidence.key"),
-      logLevel: "silent" as const,
-    };
-    app = await createServer({ config, database });
-    baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
+    world = await startConsoleApp();
+    ({ database, app, baseUrl, dataDir } = world);
     ({ schoolId } = await buildSchool(database, { name: "Oak Primary" }));
     const { email } = await buildUser(database, { schoolId, role: "designated-safeguarding-lead" });
     const { secret } = await enrolSecondFactor(await signInAs(app, email));
     const head = await buildUser(database, { schoolId, role: "head" });
     headEmail = head.email;
     headSecret = (await enrolSecondFactor(await signInAs(app, head.email))).secret;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, email, secret);
+    page = await world.signedInPage(email, secret);
   }, 120_000);
   afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (app as FastifyInstance | undefined)?.close();
-    await (database as VigilDatabase | undefined)?.close();
+    await (world as ConsoleApp | undefined)?.close();
   });
 
   it("reports a concern, naming a missing field next to it", async () => {
@@ -103,7 +69,7 @@ describe.skipIf(!ready)("the incident log in Chromium", () => {
     await page.goto(`${baseUrl}/s/${schoolId}/incidents`);
     await page.getByRole("table", { name: "Incidents, newest first" }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(screenshots, "incident-log.png") });
+    await page.screenshot({ path: join(screenshotsFolder, "incident-log.png") });
     await page.getByRole("textbox", { name: "Pupil or person" }).fill("jamie cole");
     await page.getByRole("button", { name: "Filter" }).click();
     await page.getByRole("link", { name: "Shared a violent video in the class chat" }).click();
@@ -141,7 +107,7 @@ describe.skipIf(!ready)("the incident log in Chromium", () => {
       .first()
       .waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(screenshots, "incident.png"), fullPage: true });
+    await page.screenshot({ path: join(screenshotsFolder, "incident.png"), fullPage: true });
   });
 
   it("shows evidence only with a reason, and keeps a graphic image blurred until revealed; the head closes", async () => {
@@ -175,8 +141,7 @@ describe.skipIf(!ready)("the incident log in Chromium", () => {
     const views = await database.db.selectFrom("evidence_views").select("reason").execute();
     expect(views.map((view) => view.reason)).toEqual(["checking before referral"]);
 
-    const headPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(headPage, headEmail, headSecret);
+    const headPage = await world.signedInPage(headEmail, headSecret);
     await headPage.goto(`${baseUrl}/s/${schoolId}/incidents/${incident.id}`);
     await headPage.getByRole("textbox", { name: "Outcome" }).fill("Resolved with parents; no further action");
     await headPage.getByRole("button", { name: "Close incident" }).click();

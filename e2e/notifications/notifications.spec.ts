@@ -3,68 +3,43 @@
  * address is refused next to its field), adds an escalation policy (a zero deadline is refused by
  * field), and sees a failing delivery with its attempts and last error. No WCAG 2.1 AA violations.
  */
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateToLatest } from "../../src/db/migrate.js";
-import { openDatabase, type VigilDatabase } from "../../src/db/open-database.js";
-import {
-  buildUser,
-  enrolSecondFactor,
-  signInAs,
-  testPassword,
-} from "../../src/identity/test-support/identity-builders.js";
-import { currentTotp } from "../../src/identity/two-factor/totp.js";
+import type { VigilDatabase } from "../../src/db/open-database.js";
+import { buildUser, enrolSecondFactor, signInAs } from "../../src/identity/test-support/identity-builders.js";
 import { notificationScheduler } from "../../src/notifications/notification-scheduler.js";
 import { buildRoutedAlert } from "../../src/notifications/test-support/notification-builders.js";
-import { loadConfig } from "../../src/platform/config/load-config.js";
-import { consoleRoot } from "../../src/platform/http/console.routes.js";
-import { createServer } from "../../src/platform/http/create-server.js";
 import { ManualClock } from "../../src/platform/jobs/clock.js";
-import { markSetupComplete } from "../../src/setup/setup-state.js";
 import { buildSchool } from "../../src/test-support/builders.js";
-import { accessibilityViolations, actionTimeoutMs, chromiumPath, launchBrowser } from "../support/browser.js";
+import {
+  startConsoleApp,
+  consoleTestsReady,
+  screenshotsFolder,
+  type ConsoleApp,
+} from "../support/console-app.js";
+import { accessibilityViolations } from "../support/browser.js";
 
-const screenshots = join(import.meta.dirname, "..", "..", "docs", "screenshots");
-const ready = existsSync(chromiumPath) && existsSync(join(consoleRoot, "index.html"));
-
-describe.skipIf(!ready)("notification settings in Chromium", () => {
+describe.skipIf(!consoleTestsReady)("notification settings in Chromium", () => {
+  let world: ConsoleApp;
   let database: VigilDatabase;
   let app: FastifyInstance;
   let baseUrl: string;
   let schoolId: string;
-  let browser: Browser;
   let page: Page;
   const at = (path: string) => `${baseUrl}/s/${schoolId}/notifications/${path}`;
 
   beforeAll(async () => {
-    database = await openDatabase(join(mkdtempSync(join(tmpdir(), "vigil-notify-e2e-")), "vigil.db"));
-    await migrateToLatest(database.db);
-    await markSetupComplete(database.db);
-    app = await createServer({ config: { ...loadConfig({}), logLevel: "silent" }, database });
-    baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
+    world = await startConsoleApp();
+    ({ database, app, baseUrl } = world);
     ({ schoolId } = await buildSchool(database, { name: "Oak Primary" }));
     const { email } = await buildUser(database, { schoolId, role: "designated-safeguarding-lead" });
     const { secret } = await enrolSecondFactor(await signInAs(app, email));
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    // A missing element fails its step with a message, well inside the test's own time limit.
-    page.setDefaultTimeout(actionTimeoutMs);
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Password").fill(testPassword);
-    await page.keyboard.press("Enter");
-    await page.getByLabel("Code").fill(currentTotp(secret, Date.now() + 30_000));
-    await page.keyboard.press("Enter");
-    await page.waitForURL(/\/s\//);
+    page = await world.signedInPage(email, secret);
   }, 120_000);
   afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (app as FastifyInstance | undefined)?.close();
-    await (database as VigilDatabase | undefined)?.close();
+    await (world as ConsoleApp | undefined)?.close();
   });
 
   it("adds a contact, refusing one with no address next to its field", async () => {
@@ -78,7 +53,7 @@ describe.skipIf(!ready)("notification settings in Chromium", () => {
     await page.getByRole("button", { name: "Add contact" }).click();
     await page.getByRole("cell", { name: "dsl@oak.example" }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(screenshots, "notification-contacts.png") });
+    await page.screenshot({ path: join(screenshotsFolder, "notification-contacts.png") });
   });
 
   it("adds an escalation policy, refusing a zero deadline by field", async () => {
@@ -100,7 +75,7 @@ describe.skipIf(!ready)("notification settings in Chromium", () => {
     await page.getByRole("cell", { name: "Self-harm: DSL at once" }).waitFor();
     await expect(page.getByRole("cell", { name: "at once, day or night" }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole("cell", { name: "Sam Lee (DSL)" }).isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: join(screenshots, "escalation-policies.png") });
+    await page.screenshot({ path: join(screenshotsFolder, "escalation-policies.png") });
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 

@@ -4,24 +4,20 @@
  * it, is told in words that the only administrator cannot lose the role; then on "My account"
  * ends another of their own sessions, which stops answering. No WCAG 2.1 AA violations.
  */
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateToLatest } from "../../src/db/migrate.js";
-import { openDatabase, type VigilDatabase } from "../../src/db/open-database.js";
-import { buildUser, signInAs, testPassword } from "../../src/identity/test-support/identity-builders.js";
-import { loadConfig } from "../../src/platform/config/load-config.js";
-import { consoleRoot } from "../../src/platform/http/console.routes.js";
-import { createServer } from "../../src/platform/http/create-server.js";
-import { markSetupComplete } from "../../src/setup/setup-state.js";
+import type { VigilDatabase } from "../../src/db/open-database.js";
+import { buildUser, signInAs } from "../../src/identity/test-support/identity-builders.js";
 import { buildSchool } from "../../src/test-support/builders.js";
-import { accessibilityViolations, actionTimeoutMs, chromiumPath, launchBrowser } from "../support/browser.js";
-
-const ready = existsSync(chromiumPath) && existsSync(join(consoleRoot, "index.html"));
-const screenshots = join(import.meta.dirname, "..", "..", "docs", "screenshots");
+import {
+  startConsoleApp,
+  consoleTestsReady,
+  screenshotsFolder,
+  type ConsoleApp,
+} from "../support/console-app.js";
+import { accessibilityViolations } from "../support/browser.js";
 
 /** The text of the element(s) that describe `field` (its error and description), as assistive tech reads them. */
 async function descriptionOf(page: Page, label: string): Promise<string> {
@@ -32,41 +28,27 @@ async function descriptionOf(page: Page, label: string): Promise<string> {
   return texts.join(" ");
 }
 
-describe.skipIf(!ready)("staff accounts and my account in Chromium", () => {
+describe.skipIf(!consoleTestsReady)("staff accounts and my account in Chromium", () => {
+  let world: ConsoleApp;
   let database: VigilDatabase;
   let app: FastifyInstance;
-  let baseUrl: string;
   let schoolId: string;
   let adminEmail: string;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    database = await openDatabase(join(mkdtempSync(join(tmpdir(), "vigil-users-e2e-")), "vigil.db"));
-    await migrateToLatest(database.db);
-    await markSetupComplete(database.db);
-    app = await createServer({ config: { ...loadConfig({}), logLevel: "silent" }, database });
-    baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
+    world = await startConsoleApp();
+    ({ database, app } = world);
     ({ schoolId } = await buildSchool(database, { name: "Oak Primary" }));
     ({ email: adminEmail } = await buildUser(database, {
       schoolId,
       role: "administrator",
       email: "sam.admin@oak.example",
     }));
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    // A missing element fails its step with a message, well inside the test's own time limit.
-    page.setDefaultTimeout(actionTimeoutMs);
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel("Email address").fill(adminEmail);
-    await page.getByLabel("Password").fill(testPassword);
-    await page.keyboard.press("Enter");
-    await page.waitForURL(/\/s\//);
+    page = await world.signedInPage(adminEmail);
   }, 120_000);
   afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (app as FastifyInstance | undefined)?.close();
-    await (database as VigilDatabase | undefined)?.close();
+    await (world as ConsoleApp | undefined)?.close();
   });
 
   it("adds a teacher, refusing a short password next to its field", async () => {
@@ -125,7 +107,7 @@ describe.skipIf(!ready)("staff accounts and my account in Chromium", () => {
     expect(stored.disabled_at).not.toBeNull();
     expect(stored.expires_at).not.toBeNull();
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(screenshots, "staff.png"), fullPage: true });
+    await page.screenshot({ path: join(screenshotsFolder, "staff.png"), fullPage: true });
   });
 
   it("says in words why the only administrator cannot lose the role", async () => {
@@ -154,7 +136,7 @@ describe.skipIf(!ready)("staff accounts and my account in Chromium", () => {
     await expect(sessions.getByRole("row").count()).resolves.toBe(3); // the header, this one, the other
     await expect(sessions.getByText("This session").isVisible()).resolves.toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(screenshots, "my-account.png"), fullPage: true });
+    await page.screenshot({ path: join(screenshotsFolder, "my-account.png"), fullPage: true });
 
     await sessions.getByRole("button", { name: /^End the session/ }).click();
     await page
