@@ -50,3 +50,43 @@ export const AccessReviewSignOffSchema = z.object({
 });
 
 export { maxGrantDays };
+
+/** Why a person needs a look in the access review. */
+export type ReviewFlag =
+  | "never-signed-in"
+  | "not-signed-in-this-term"
+  | "disabled-but-holds-roles"
+  | "expired-but-holds-roles"
+  | "access-beyond-role"
+  | "restricted-without-two-factor";
+
+/** One person in the access review: roles, what they can see, and what needs a look. */
+export interface ReviewedPerson {
+  userId: string;
+  name: string;
+  email: string;
+  roles: string[];
+  /** What the roles and grants allow here; the restricted ones are the pupil data they can reach. */
+  abilities: string[];
+  restricted: string[];
+  grants: { action: string; until: string }[];
+  lastSignInAt: string | null;
+  expiresAt: string | null;
+  disabled: boolean;
+  twoFactor: boolean;
+  flags: ReviewFlag[];
+}
+
+/** The termly access review of one school (GET .../access-review answers it with its SHA-256). */
+export interface AccessReviewReport {
+  schoolId: string;
+  schoolName: string;
+  generatedAt: string;
+  termDays: number;
+  people: ReviewedPerson[];
+  /** People per flag, for the summary line. */
+  flagged: Partial<Record<ReviewFlag, number>>;
+  lastSignOff: { signedAt: string; reviewer: string } | null;
+  /** True when nobody has signed a review off within a term. */
+  due: boolean;
+}

@@ -5,6 +5,11 @@
  * roles, or with access beyond their role.
  */
 import type { Kysely } from "kysely";
+import type {
+  AccessReviewReport,
+  ReviewedPerson,
+  ReviewFlag,
+} from "../contracts/access-governance.contract.js";
 import type { Database } from "../db/schema.js";
 import { isRole } from "../identity/roles.js";
 import { isAction, isRestricted, type Action } from "../platform/authz/actions.js";
@@ -13,43 +18,6 @@ import { everyMemberAbilities, roleAbilities } from "../platform/authz/policy-ta
 /** About a school term: someone who has not signed in for this long may no longer need access. */
 export const termDays = 100;
 const dayMs = 24 * 60 * 60 * 1000;
-
-export type ReviewFlag =
-  | "never-signed-in"
-  | "not-signed-in-this-term"
-  | "disabled-but-holds-roles"
-  | "expired-but-holds-roles"
-  | "access-beyond-role"
-  | "restricted-without-two-factor";
-
-export interface ReviewedPerson {
-  userId: string;
-  name: string;
-  email: string;
-  roles: string[];
-  /** What the roles and grants allow here; the restricted ones are the pupil data they can reach. */
-  abilities: string[];
-  restricted: string[];
-  grants: { action: string; until: string }[];
-  lastSignInAt: string | null;
-  expiresAt: string | null;
-  disabled: boolean;
-  twoFactor: boolean;
-  flags: ReviewFlag[];
-}
-
-export interface AccessReviewReport {
-  schoolId: string;
-  schoolName: string;
-  generatedAt: string;
-  termDays: number;
-  people: ReviewedPerson[];
-  /** People per flag, for the summary line. */
-  flagged: Partial<Record<ReviewFlag, number>>;
-  lastSignOff: { signedAt: string; reviewer: string } | null;
-  /** True when nobody has signed a review off within a term. */
-  due: boolean;
-}
 
 /** Builds the report for `schoolId` as things are at `now`. */
 export async function buildAccessReview(

@@ -10,7 +10,8 @@ import { appendAudit } from "../platform/audit/append-audit.js";
 import { canonicalJson } from "../platform/audit/canonical-json.js";
 import type { WriteContext } from "../platform/context/write-context.js";
 import { AppError } from "../platform/errors/app-error.js";
-import { buildAccessReview, type AccessReviewReport } from "./build-access-review.js";
+import type { AccessReviewReport } from "../contracts/access-governance.contract.js";
+import { buildAccessReview } from "./build-access-review.js";
 
 /** The hash a reviewer signs: the report without the moment it was generated. */
 export function accessReviewHash(report: AccessReviewReport): string {

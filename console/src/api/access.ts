@@ -2,6 +2,7 @@
 import type {
   AccessDecisionInput,
   AccessRequestInput,
+  AccessReviewReport,
 } from "../../../src/contracts/access-governance.contract.js";
 import { http } from "./client.js";
 
@@ -20,42 +21,6 @@ export interface AccessRequest {
   status: AccessRequestStatus;
   createdAt: string;
   decision: { by: string | null; at: string; reason: string | null; grantedUntil: string | null } | null;
-}
-
-/** Why a person needs a look in the review (src/governance/build-access-review.ts). */
-export type ReviewFlag =
-  | "never-signed-in"
-  | "not-signed-in-this-term"
-  | "disabled-but-holds-roles"
-  | "expired-but-holds-roles"
-  | "access-beyond-role"
-  | "restricted-without-two-factor";
-
-export interface ReviewedPerson {
-  userId: string;
-  name: string;
-  email: string;
-  roles: string[];
-  abilities: string[];
-  restricted: string[];
-  grants: { action: string; until: string }[];
-  lastSignInAt: string | null;
-  expiresAt: string | null;
-  disabled: boolean;
-  twoFactor: boolean;
-  flags: ReviewFlag[];
-}
-
-/** The termly access review report, as the server builds it. */
-export interface AccessReviewReport {
-  schoolId: string;
-  schoolName: string;
-  generatedAt: string;
-  termDays: number;
-  people: ReviewedPerson[];
-  flagged: Partial<Record<ReviewFlag, number>>;
-  lastSignOff: { signedAt: string; reviewer: string } | null;
-  due: boolean;
 }
 
 export interface AccessReviewSignOff {

@@ -1,6 +1,7 @@
 /** Plain words for access: what an action lets someone do, a request's status, a review flag. */
 import { actionDescriptions, isAction } from "../../../../src/platform/authz/actions.js";
-import type { AccessRequestStatus, ReviewFlag } from "../../api/access.js";
+import type { ReviewFlag } from "../../../../src/contracts/access-governance.contract.js";
+import type { AccessRequestStatus } from "../../api/access.js";
 
 /** "See pupils' browsing records" for `browsing.read`; an unknown action is shown as it is. */
 export function actionLabel(action: string): string {

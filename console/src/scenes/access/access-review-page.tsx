@@ -7,7 +7,8 @@ import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from "@man
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type SyntheticEvent } from "react";
 import { AccessReviewSignOffSchema } from "../../../../src/contracts/access-governance.contract.js";
-import { accessApi, type AccessReviewResponse, type ReviewFlag } from "../../api/access.js";
+import type { ReviewFlag } from "../../../../src/contracts/access-governance.contract.js";
+import { accessApi, type AccessReviewResponse } from "../../api/access.js";
 import { ApiError } from "../../api/client.js";
 import { formatDateTime } from "../../components/format.js";
 import { PageTitle } from "../../components/page-title.js";
