@@ -97,4 +97,28 @@ describe.skipIf(!consoleTestsReady)("alert triage in Chromium", () => {
     await page.getByText("About a member of staff").waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
   });
+
+  it("raises an alert to an incident, which opens with the alert's evidence", async () => {
+    const ben = await database.db
+      .selectFrom("alerts")
+      .select("id")
+      .where("school_id", "=", schoolId)
+      .where("user_name", "=", "pupil.ben")
+      .executeTakeFirstOrThrow();
+    await page.goto(`${baseUrl}/s/${schoolId}/alerts/${ben.id}`);
+    await page.getByRole("heading", { name: "Raise to an incident" }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole("textbox", { name: "Type of incident" }).click();
+    await page.getByRole("option", { name: "Bullying or harassment" }).click();
+    await page.getByRole("button", { name: "Raise to an incident" }).click();
+    await page.waitForURL(/\/incidents\/[0-9a-f-]{36}$/);
+    await page.getByRole("list", { name: "Chronology, oldest first" }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const raised = await database.db
+      .selectFrom("alerts")
+      .select("status")
+      .where("id", "=", ben.id)
+      .executeTakeFirstOrThrow();
+    expect(raised.status).toBe("incident");
+  });
 });

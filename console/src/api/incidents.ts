@@ -98,6 +98,9 @@ export const incidentsApi = {
       ...input,
       format: "text",
     }),
+  /** Raises alerts to a new incident; their evidence is carried over, encrypted. */
+  raiseFromAlerts: (schoolId: string, input: { alertIds: string[]; type: string; summary: string }) =>
+    http.post<{ id: string }>(`${school(schoolId)}/incidents/from-alerts`, input),
   /** The letter as a PDF; with `sentOn`, its sending is recorded on the chronology. */
   letterPdf: (
     schoolId: string,

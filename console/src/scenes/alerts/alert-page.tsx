@@ -1,6 +1,7 @@
 /**
  * One alert: why it was raised in plain words, the evidence with the matched words highlighted,
- * the triage actions the person may take, a suppression in two clicks, and the full history.
+ * the triage actions the person may take, a suppression in two clicks, raising it to an incident,
+ * and the full history.
  */
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Textarea, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -12,7 +13,9 @@ import { formatDateTime } from "../../components/format.js";
 import { PageTitle } from "../../components/page-title.js";
 import { QueryState } from "../../components/query-state.js";
 import { SeverityBadge } from "../../components/severity-badge.js";
+import { useSchool } from "../../hooks/use-school.js";
 import { HighlightedEvidence } from "./highlighted-evidence.js";
+import { RaiseToIncident } from "./raise-to-incident.js";
 import { statusAction, statusLabel } from "./status-labels.js";
 
 const suppressionDays = 30;
@@ -20,6 +23,7 @@ const suppressionDays = 30;
 /** The alert page. */
 export function AlertPage() {
   const { alertId = "" } = useParams();
+  const { can } = useSchool();
   const client = useQueryClient();
   const [note, setNote] = useState("");
   const [scope, setScope] = useState<string | null>(null);
@@ -146,6 +150,12 @@ export function AlertPage() {
                 </Group>
               )}
             </>
+          )}
+          {can("incidents.manage") && alert.status !== "incident" && (
+            <RaiseToIncident
+              alertId={alert.id}
+              suggestedSummary={`${alert.categories.join(", ") || "Alert"} concerning ${alert.user ?? "an unknown user"}`}
+            />
           )}
           <Title order={2} size="h4">
             History
