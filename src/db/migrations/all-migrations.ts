@@ -13,6 +13,7 @@ import { singleSignOn } from "./0011-single-sign-on.js";
 import { accessGovernance } from "./0012-access-governance.js";
 import { alertAgeGroup } from "./0013-alert-age-group.js";
 import { alertSubject } from "./0014-alert-subject.js";
+import { leanerEventIndexes } from "./0015-leaner-event-indexes.js";
 import type { Migration } from "./migration.js";
 
 export const allMigrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const allMigrations: readonly Migration[] = [
   accessGovernance,
   alertAgeGroup,
   alertSubject,
+  leanerEventIndexes,
 ];
