@@ -1,7 +1,7 @@
 /** Appends to an alert's history (never updated or deleted): who did what, when, from → to, with a note. */
-import { randomUUID } from "node:crypto";
 import type { WriteContext } from "../platform/context/write-context.js";
 import { actorId } from "../platform/context/actor.js";
+import { newSortableId } from "../platform/sortable-id.js";
 
 export type AlertHistoryAction = "triaged" | "assigned" | "noted" | "suppressed";
 
@@ -20,7 +20,9 @@ export async function appendAlertHistory(ctx: WriteContext, entry: AlertHistoryE
   await ctx.trx
     .insertInto("alert_history")
     .values({
-      id: randomUUID(),
+      // Sortable ids: entries written in the same millisecond (assigning moves the alert to
+      // review first) keep the order they were written in.
+      id: newSortableId(),
       school_id: entry.schoolId,
       alert_id: entry.alertId,
       at: new Date().toISOString(),

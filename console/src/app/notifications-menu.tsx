@@ -54,7 +54,15 @@ export function NotificationsMenu() {
   });
   const total = data?.total ?? 0;
   return (
-    <Popover position="bottom-end" width={360} opened={opened} onChange={setOpened} shadow="md">
+    // No fade: the list is read at once, and a half-faded link fails the contrast it is meant to have.
+    <Popover
+      position="bottom-end"
+      width={360}
+      opened={opened}
+      onChange={setOpened}
+      shadow="md"
+      transitionProps={{ duration: 0 }}
+    >
       <Popover.Target>
         {/* The name is the visible words plus hidden ones ("Notifications, 3 need you"), never an
             aria-label that would differ from what a speech-input user sees and says. */}

@@ -7,7 +7,7 @@ import type { CaptureEvent } from "../../contracts/event.contract.js";
 import type { EventsTable } from "../../db/schema.js";
 import { parseUrlParts } from "../../detection/urls/index.js";
 import type { ParsedLogEvent } from "../log-line.js";
-import { newEventId } from "./event-id.js";
+import { newSortableId } from "../../platform/sortable-id.js";
 
 export type EventRow = Insertable<EventsTable> & { id: string };
 
@@ -99,7 +99,7 @@ interface Specific {
 function row(common: Common, kind: string, specific: Specific): EventRow {
   const url = specific.url ?? null;
   return {
-    id: newEventId(),
+    id: newSortableId(),
     ...common,
     kind,
     url,
