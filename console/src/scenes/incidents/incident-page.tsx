@@ -3,33 +3,19 @@
  * evidence with reveal-with-reason, the chronology (append-only), a note form, the parents' letter
  * preview, and closing (the head or SIRO).
  */
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Code,
-  Group,
-  List,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from "@mantine/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Badge, Button, Card, List, Select, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useState, type SyntheticEvent } from "react";
 import { useParams } from "react-router";
 import { timelineKinds } from "../../../../src/contracts/incident.contract.js";
 import { incidentsApi, type IncidentDetail } from "../../api/incidents.js";
 import { PageTitle } from "../../components/page-title.js";
-import { saveFile } from "../../components/save-file.js";
 import { QueryState } from "../../components/query-state.js";
 import { useFieldErrors } from "../../hooks/use-field-errors.js";
 import { useSchool } from "../../hooks/use-school.js";
 import { EvidenceViewer } from "./evidence-viewer.js";
+import { useRefreshIncident } from "./use-refresh-incident.js";
+import { ParentLetterForm } from "./parent-letter-form.js";
 import { RecordActionForm } from "./record-action-form.js";
 
 /** The incident page. */
@@ -79,7 +65,7 @@ export function IncidentPage() {
           {detail.incident.status !== "closed" && can("incidents.manage") ? (
             <AddEntry incidentId={incidentId} />
           ) : null}
-          {can("incidents.manage") ? <LetterPreview incidentId={incidentId} /> : null}
+          {can("incidents.manage") ? <ParentLetterForm incidentId={incidentId} /> : null}
           {detail.incident.status !== "closed" && can("incidents.close") ? (
             <CloseIncident incidentId={incidentId} />
           ) : null}
@@ -171,15 +157,9 @@ function Actions({ actions }: { actions: IncidentDetail["actions"] }) {
   );
 }
 
-function useRefresh(incidentId: string) {
-  const client = useQueryClient();
-  const { schoolId } = useSchool();
-  return () => client.invalidateQueries({ queryKey: ["incident", schoolId, incidentId] });
-}
-
 function AddEntry({ incidentId }: { incidentId: string }) {
   const { schoolId } = useSchool();
-  const refresh = useRefresh(incidentId);
+  const refresh = useRefreshIncident(incidentId);
   const [kind, setKind] = useState<string>("note");
   const [body, setBody] = useState("");
   const errors = useFieldErrors();
@@ -226,99 +206,9 @@ function AddEntry({ incidentId }: { incidentId: string }) {
   );
 }
 
-function LetterPreview({ incidentId }: { incidentId: string }) {
-  const { schoolId } = useSchool();
-  const refresh = useRefresh(incidentId);
-  const [parentName, setParentName] = useState("");
-  const [pupilName, setPupilName] = useState("");
-  const [sentOn, setSentOn] = useState("");
-  const [text, setText] = useState<string | null>(null);
-  const [recorded, setRecorded] = useState<string | null>(null);
-  const errors = useFieldErrors();
-  const input = () => ({ parentName, pupilName, ...(sentOn ? { sentOn } : {}) });
-  const preview = async (event: SyntheticEvent) => {
-    event.preventDefault();
-    try {
-      setText((await incidentsApi.letter(schoolId, incidentId, input())).text);
-      errors.clear();
-    } catch (error) {
-      errors.showError(error);
-    }
-  };
-  const download = async () => {
-    try {
-      const pdf = await incidentsApi.letterPdf(schoolId, incidentId, input());
-      saveFile(pdf, `letter-${incidentId}.pdf`);
-      errors.clear();
-      if (sentOn) {
-        setRecorded(`Recorded on the chronology: letter to ${parentName} sent on ${sentOn}.`);
-        await refresh();
-      }
-    } catch (error) {
-      errors.showError(error);
-    }
-  };
-  return (
-    <form onSubmit={(event) => void preview(event)} aria-labelledby="letter">
-      <Stack maw={640}>
-        <Title order={2} size="h3" id="letter">
-          Letter to parents or carers
-        </Title>
-        <Group grow>
-          <TextInput
-            label="Parent or carer"
-            required
-            value={parentName}
-            onChange={(event) => {
-              setParentName(event.currentTarget.value);
-            }}
-            error={errors.fields.parentName}
-          />
-          <TextInput
-            label="Pupil"
-            required
-            value={pupilName}
-            onChange={(event) => {
-              setPupilName(event.currentTarget.value);
-            }}
-            error={errors.fields.pupilName}
-          />
-        </Group>
-        <TextInput
-          type="date"
-          label="Sent on"
-          description="When you send it: the date goes on the chronology with the PDF's fingerprint"
-          value={sentOn}
-          onChange={(event) => {
-            setSentOn(event.currentTarget.value);
-          }}
-          error={errors.fields.sentOn}
-        />
-        {errors.formError ? (
-          <Alert color="red" role="alert">
-            {errors.formError}
-          </Alert>
-        ) : null}
-        {recorded ? <Alert role="status">{recorded}</Alert> : null}
-        <Group>
-          <Button type="submit">Preview letter</Button>
-          <Button variant="outline" onClick={() => void download()}>
-            {sentOn ? "Download PDF and record it as sent" : "Download PDF"}
-          </Button>
-        </Group>
-        {text ? (
-          <Code block aria-label="Letter preview" tabIndex={0} style={{ whiteSpace: "pre-wrap" }}>
-            {text}
-          </Code>
-        ) : null}
-      </Stack>
-    </form>
-  );
-}
-
 function CloseIncident({ incidentId }: { incidentId: string }) {
   const { schoolId } = useSchool();
-  const refresh = useRefresh(incidentId);
+  const refresh = useRefreshIncident(incidentId);
   const [outcome, setOutcome] = useState("");
   const errors = useFieldErrors();
   const submit = async (event: SyntheticEvent) => {
