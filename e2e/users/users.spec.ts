@@ -143,6 +143,8 @@ describe.skipIf(!consoleTestsReady)("staff accounts and my account in Chromium",
       .getByRole("status")
       .getByText(/has ended/)
       .waitFor();
+    // The list reloads after the status shows: wait for the ended session's row to go.
+    await sessions.getByRole("row").nth(2).waitFor({ state: "detached" });
     await expect(sessions.getByRole("row").count()).resolves.toBe(2);
     const refused = await other.request({ method: "GET", url: "/api/v1/me" });
     expect(refused.statusCode).toBe(401);
