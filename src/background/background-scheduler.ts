@@ -5,9 +5,8 @@
  * name it does not know.
  */
 import type { VigilDatabase } from "../db/open-database.js";
-import { planDigests } from "../notifications/digests.js";
-import { smtpMailer, smtpSettingsOf, type Mailer } from "../notifications/mailer.js";
-import { notificationJobs } from "../notifications/notification-jobs.js";
+import type { Mailer } from "../notifications/mailer.js";
+import { notificationWork } from "../notifications/notification-scheduler.js";
 import type { Config } from "../platform/config/settings.js";
 import { systemClock, type Clock } from "../platform/jobs/clock.js";
 import { JobScheduler } from "../platform/jobs/job-scheduler.js";
@@ -23,14 +22,13 @@ export function backgroundScheduler(
     onError?: (error: unknown) => void;
   },
 ): JobScheduler {
-  const { config } = options;
-  const mailer = options.mailer ?? smtpMailer(smtpSettingsOf(config));
+  const notifications = notificationWork(database, options);
   return new JobScheduler({
     database,
-    jobs: [...notificationJobs({ mailer, publicUrl: config.publicUrl }), ...retentionJobs(config)],
+    jobs: [...notifications.jobs, ...retentionJobs(options.config)],
     clock: options.clock ?? systemClock,
     plan: async (clock) => {
-      await planDigests(database.db, clock.now());
+      await notifications.plan(clock);
       await planRetention(database.db, clock.now());
     },
     ...(options.onError === undefined ? {} : { onError: options.onError }),
