@@ -58,8 +58,8 @@ export function buildAutomaton(patterns: readonly Uint16Array[], ambiguous?: Amb
   // no fill and nothing is copied to grow it.
   let capacity = 1;
   for (const pattern of patterns) capacity += pattern.length;
-  let delta = new Int32Array(capacity * C);
-  let outFirst = new Int32Array(capacity).fill(-1);
+  const trie = new Int32Array(capacity * C);
+  const trieOut = new Int32Array(capacity).fill(-1);
   const outNext = new Int32Array(patterns.length).fill(-1);
   let stateCount = 1;
   let maxPatternLength = 0;
@@ -68,25 +68,23 @@ export function buildAutomaton(patterns: readonly Uint16Array[], ambiguous?: Amb
     let state = 0;
     for (let i = 0; i < pattern.length; i++) {
       const at = state * C + classOf[pattern[i]!]!;
-      let target = delta[at]!;
+      let target = trie[at]!;
       if (target === 0) {
         target = stateCount++;
-        delta[at] = target;
+        trie[at] = target;
       }
       state = target;
     }
-    outNext[id] = outFirst[state]!;
-    outFirst[state] = id;
+    outNext[id] = trieOut[state]!;
+    trieOut[state] = id;
     maxPatternLength = Math.max(maxPatternLength, pattern.length);
   }
-  delta = delta.slice(0, stateCount * C);
-  outFirst = outFirst.slice(0, stateCount);
-  const { dictLink, failOf } = fillFailures(delta, outFirst, C, stateCount);
+  const { delta: dfa, outFirst: dfaOut, dictLink, failOf } = fillFailures(trie, trieOut, C, stateCount);
   const automaton: Automaton = {
     classCount: C,
     classOf,
-    delta,
-    outFirst,
+    delta: dfa,
+    outFirst: dfaOut,
     outNext,
     dictLink,
     stateCount,
@@ -100,49 +98,49 @@ export function buildAutomaton(patterns: readonly Uint16Array[], ambiguous?: Amb
 }
 
 /**
- * Breadth-first: completes every missing transition from the failure state and turns each row into
- * premultiplied, output-marked ids as it goes. A failure state is shallower than the state, so its
- * row is already final when it is copied, and a child's mark follows from its failure target's.
- * Returns dictionary links.
+ * Breadth-first: numbers the states in breadth-first order and writes each row complete, with
+ * premultiplied, output-marked ids; a missing transition is copied from the failure state's row.
+ * A failure state is shallower than the state, so its row is already final when it is read, and a
+ * child's mark follows from its failure target's. Breadth-first numbering keeps the shallow states,
+ * where ordinary text spends nearly all its time, together in a small part of the table.
  */
 function fillFailures(
-  delta: Int32Array,
-  outFirst: Int32Array,
+  trie: Int32Array,
+  trieOut: Int32Array,
   C: number,
   stateCount: number,
-): { dictLink: Int32Array; failOf: Int32Array } {
+): { delta: Int32Array; outFirst: Int32Array; dictLink: Int32Array; failOf: Int32Array } {
+  const delta = new Int32Array(stateCount * C);
+  const outFirst = new Int32Array(stateCount).fill(-1);
   const dictLink = new Int32Array(stateCount).fill(-1);
-  const queue = new Int32Array(stateCount);
-  let head = 0;
-  let tail = 0;
-  for (let c = 0; c < C; c++) {
-    const target = delta[c]!;
-    if (target !== 0) {
-      queue[tail++] = target;
-      delta[c] = outFirst[target] !== -1 ? (target * C) | HAS_OUTPUT : target * C;
-    }
-  }
-  // fail[] is implicit: a child's failure target is read from the failure row, already final.
+  // Premultiplied failure target of each state; the root's children fail to the root (0).
   const failOf = new Int32Array(stateCount);
-  while (head < tail) {
-    const state = queue[head++]!;
+  // trieState[id] is the trie node that became state `id`.
+  const trieState = new Int32Array(stateCount);
+  outFirst[0] = trieOut[0]!;
+  let next = 1;
+  for (let state = 0; state < next; state++) {
     const row = state * C;
+    const trieRow = trieState[state]! * C;
     const failRow = failOf[state]!;
     for (let c = 0; c < C; c++) {
-      const target = delta[row + c]!;
-      const viaFailure = delta[failRow + c]!;
-      if (target === 0) {
+      const child = trie[trieRow + c]!;
+      // The root's missing transitions stay 0: back to the root.
+      const viaFailure = state === 0 ? 0 : delta[failRow + c]!;
+      if (child === 0) {
         delta[row + c] = viaFailure;
         continue;
       }
+      const id = next++;
+      trieState[id] = child;
+      outFirst[id] = trieOut[child]!;
       const failure = viaFailure & 0x7fffffff;
       const failureState = failure / C;
-      failOf[target] = failure;
-      dictLink[target] = outFirst[failureState] !== -1 ? failureState : dictLink[failureState]!;
-      const marked = outFirst[target] !== -1 || viaFailure < 0;
-      delta[row + c] = marked ? (target * C) | HAS_OUTPUT : target * C;
-      queue[tail++] = target;
+      failOf[id] = failure;
+      if (state !== 0) dictLink[id] = outFirst[failureState] !== -1 ? failureState : dictLink[failureState]!;
+      const marked = outFirst[id] !== -1 || viaFailure < 0;
+      delta[row + c] = marked ? (id * C) | HAS_OUTPUT : id * C;
     }
   }
-  return { dictLink, failOf };
+  return { delta, outFirst, dictLink, failOf };
 }
