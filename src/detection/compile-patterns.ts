@@ -20,7 +20,14 @@ export type PatternInfo = {
   openEnd: boolean;
 };
 
-export type PatternGroup = { automaton: Automaton; patterns: PatternInfo[] };
+export type PatternGroup = {
+  automaton: Automaton;
+  patterns: PatternInfo[];
+  /** Per pattern id, its rule: `patterns[id].rule` in a typed array, for the per-hit loops. */
+  ruleOf: Int32Array;
+  /** Per pattern id, its term's bit in the rule's term mask, or 0 for an exception. */
+  termBitOf: Uint32Array;
+};
 
 export type ViewAutomata = { latin: PatternGroup | null; other: PatternGroup | null };
 
@@ -85,7 +92,9 @@ export function compileView(rules: readonly Rule[], view: View): ViewAutomata {
       const info = set.infos[id]!;
       patterns.push({ ...info, length: info.length - automaton.copyShrink[k]! });
     });
-    return { automaton, patterns };
+    const ruleOf = Int32Array.from(patterns, (info) => info.rule);
+    const termBitOf = Uint32Array.from(patterns, (info) => (info.term < 0 ? 0 : 1 << info.term));
+    return { automaton, patterns, ruleOf, termBitOf };
   };
   return { latin: group(sets.latin), other: group(other) };
 }

@@ -42,15 +42,19 @@ export type TermMarks = { mask: Uint32Array; touched: number[] };
 /** Pass 1: sets a bit per (rule, term) seen in `hits`; exceptions are not marked. */
 export function markTerms(group: PatternGroup, hits: HitBuffer, marks: TermMarks): void {
   const { outFirst, outNext, dictLink, classCount } = group.automaton;
+  const { ruleOf, termBitOf } = group;
+  const { mask, touched } = marks;
+  const data = hits.data;
   for (let h = 0; h < hits.count; h++) {
-    let state = (hits.data[h * 2]! / classCount) | 0;
+    let state = (data[h * 2]! / classCount) | 0;
     if (outFirst[state] === -1) state = dictLink[state]!;
     for (; state !== -1; state = dictLink[state]!) {
       for (let id = outFirst[state]!; id !== -1; id = outNext[id]!) {
-        const info = group.patterns[id]!;
-        if (info.term < 0) continue;
-        if (marks.mask[info.rule] === 0) marks.touched.push(info.rule);
-        marks.mask[info.rule]! |= 1 << info.term;
+        const bit = termBitOf[id]!;
+        if (bit === 0) continue;
+        const rule = ruleOf[id]!;
+        if (mask[rule] === 0) touched.push(rule);
+        mask[rule]! |= bit;
       }
     }
   }
@@ -73,8 +77,8 @@ export function hitStartSymbol(buffer: FoldBuffer, info: PatternInfo, end: numbe
 }
 
 /**
- * Pass 2: resolves the hits of rules for which `isLive` holds into term hits. In the aggressive view
- * a term hit needs evidence of obfuscation inside its span; exception hits never do.
+ * Pass 2: resolves the hits of rules marked in `live` (1 = can fire) into term hits. In the
+ * aggressive view a term hit needs evidence of obfuscation inside its span; exception hits never do.
  */
 export function resolveHits(
   text: string,
@@ -82,7 +86,7 @@ export function resolveHits(
   buffer: FoldBuffer,
   hits: HitBuffer,
   view: View,
-  isLive: (rule: number) => boolean,
+  live: Uint8Array,
   out: TermHit[],
 ): void {
   const symbols = buffer.symbols;
@@ -94,8 +98,8 @@ export function resolveHits(
     if (outFirst[state] === -1) state = dictLink[state]!;
     for (; state !== -1; state = dictLink[state]!) {
       for (let id = outFirst[state]!; id !== -1; id = outNext[id]!) {
+        if (live[group.ruleOf[id]!] !== 1) continue;
         const info = group.patterns[id]!;
-        if (!isLive(info.rule)) continue;
         const from = hitStartSymbol(buffer, info, end, view);
         if (from < 0) continue;
         let to = symbols[end] === BOUNDARY ? end - 1 : end;

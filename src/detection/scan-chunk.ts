@@ -31,6 +31,8 @@ export type Scratch = {
   aggressive: FoldBuffer;
   hits: Map<PatternGroup, HitBuffer>;
   marks: TermMarks;
+  /** Per rule: 1 while its hits are worth resolving in the current chunk. */
+  live: Uint8Array;
   windows: WindowScratch;
   words: WordIndex & { reset: () => void };
 };
@@ -43,6 +45,7 @@ export function createScratch(ruleCount: number): Scratch {
     aggressive: createFoldBuffer(1024),
     hits: new Map(),
     marks: { mask: new Uint32Array(ruleCount), touched: [] },
+    live: new Uint8Array(ruleCount),
     windows: createWindowScratch(ruleCount),
     words: createWordIndex(strict),
   };
@@ -145,12 +148,16 @@ export function scanChunk(
       checkWindows(marks.touched, termCount, compiled.within, scratch.windows);
     }
     // In a short text nearly every candidate has its window, so checking first only costs time.
-    const isLive = (rule: number) =>
-      mask[rule] === full[rule] && (termCount[rule] === 1 || !checked || state[rule] === HAS_WINDOW);
-    for (const run of runs) resolveHits(text, run.group, run.buffer, run.hits, run.view, isLive, terms);
+    const live = scratch.live;
+    for (const rule of marks.touched) {
+      const fires = mask[rule] === full[rule] && (termCount[rule] === 1 || !checked || state[rule] === HAS_WINDOW);
+      live[rule] = fires ? 1 : 0;
+    }
+    for (const run of runs) resolveHits(text, run.group, run.buffer, run.hits, run.view, live, terms);
     for (const rule of marks.touched) {
       mask[rule] = 0;
       state[rule] = 0;
+      live[rule] = 0;
     }
     marks.touched.length = 0;
   }
