@@ -1,6 +1,7 @@
 // Smoke test only: the bench code runs end to end on tiny inputs and returns sane numbers. No
 // timing is asserted (that belongs to `npm run bench`, on a quiet machine).
 import { describe, expect, it } from "vitest";
+import { compileLibrary, createDetector } from "../../src/detection/index.js";
 import { buildLibrary, buildPhraseFile } from "../../src/detection/library.builder.js";
 import { alternationBaseline, obscenityBaseline, singlePhraseTerms } from "./baselines.js";
 import { createRandom } from "../../src/platform/seeded-random.js";
@@ -45,6 +46,7 @@ describe("detection bench", () => {
 
   it("runs every measurement on tiny inputs", () => {
     const result = runDetectionBench({
+      engine: { compileLibrary, createDetector },
       library,
       loadTimes: [1, 2, 3],
       brownText: "The jury said. Friday was fine.\nAnother sentence here.",

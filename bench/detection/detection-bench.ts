@@ -1,18 +1,18 @@
 // The detection measurements, as plain numbers (suite.ts turns them into tables). Every input is
 // passed in, so the smoke test can run the same code on tiny inputs.
-import {
-  type CompiledLibrary,
-  type Library,
-  compileLibrary,
-  createDetector,
-} from "../../src/detection/index.js";
+import type * as DetectionModule from "../../src/detection/index.js";
+import type { CompiledLibrary, Library } from "../../src/detection/index.js";
 import { type Baseline, alternationBaseline, obscenityBaseline, singlePhraseTerms } from "./baselines.js";
 import { createRandom } from "../../src/platform/seeded-random.js";
 import { generateMixedText } from "./corpus.js";
 import { type Spread, cpuNow, nsPerEvent, retainedBytes, spread, throughput, timeRuns } from "./measure.js";
 import { syntheticLibrary } from "./synthetic-library.js";
 
+/** The engine under test: the compiled JavaScript `vigil` runs (suite.ts), or the sources in tests. */
+export type DetectionEngine = Pick<typeof DetectionModule, "compileLibrary" | "createDetector">;
+
 export type DetectionBenchOptions = {
+  engine: DetectionEngine;
   library: Library;
   /** Milliseconds to load the library from disk, one per run (measured by the caller). */
   loadTimes: readonly number[];
@@ -95,6 +95,7 @@ function measureBaseline(
 
 /** Build time (repeated while the time budget lasts), table size and heap growth of a large library. */
 function measureSyntheticBuild(options: DetectionBenchOptions): DetectionBenchResult["synthetic"] {
+  const { compileLibrary } = options.engine;
   const synthetic = syntheticLibrary(options.syntheticPhrases, options.seed);
   let size = { bytes: 0, states: 0 };
   const times: number[] = [];
@@ -120,6 +121,7 @@ function measureSyntheticBuild(options: DetectionBenchOptions): DetectionBenchRe
 /** Runs every detection measurement described in bench/detection/README (see suite.ts). */
 export function runDetectionBench(options: DetectionBenchOptions): DetectionBenchResult {
   const { library, runs, progress } = options;
+  const { compileLibrary, createDetector } = options.engine;
   progress("compiling the library");
   const { value: compiled, bytes: heapBytes } = retainedBytes(() => compileLibrary(library));
   const build = spread(timeRuns(runs, () => compileLibrary(library), false));

@@ -57,12 +57,15 @@ export function createDetector(
 ): Detector {
   const scratch = createScratch(library.rules.length);
   const match = (text: string): RuleMatch[] => {
-    const seen = new Set<string>();
-    const perRule = new Map<number, number>();
     const matches: RuleMatch[] = [];
+    // Made only when a text has matches: most texts have none.
+    let seen: Set<string> | undefined;
+    let perRule: Map<number, number> | undefined;
     for (const chunk of planChunks(text)) {
       const hits = scanChunk(text, chunk, compiled, scratch);
       if (hits.terms.length === 0) continue;
+      seen ??= new Set<string>();
+      perRule ??= new Map<number, number>();
       for (const found of evaluateRules(library.rules, hits.terms, hits.wordAt)) {
         const key = `${found.rule}|${found.view}|${found.start}|${found.end}`;
         const count = perRule.get(found.rule) ?? 0;

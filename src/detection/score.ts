@@ -60,6 +60,10 @@ export function scoreMatches(
   text: string,
   profile: string,
 ): ScanResult {
+  // Most texts match nothing: answer those without building the maps.
+  if (matches.length === 0) {
+    return { libraryVersion: library.version, profile, flagged: false, severity: 0, categories: [], matches: [] };
+  }
   const ordered = [...matches].sort((a, b) => a.start - b.start || a.end - b.end || a.rule - b.rule);
   const countedRule = new Map<number, RuleMatch>();
   for (const match of ordered) {
