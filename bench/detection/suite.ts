@@ -102,7 +102,9 @@ export const detectionSuite: BenchSuite = {
   description: "phrase detection engine: throughput, latency, build, memory, against obscenity",
   async run({ progress }) {
     const engine = await importCompiled<typeof DetectionModule>("detection/index.js");
-    const { readPhraseLibrary } = await importCompiled<typeof LibraryModule>("library/read-phrase-library.js");
+    const { readPhraseLibrary } = await importCompiled<typeof LibraryModule>(
+      "library/read-phrase-library.js",
+    );
     progress("loading the phrase library (3 runs)");
     const loadTimes: number[] = [];
     let loaded = readPhraseLibrary();

@@ -150,7 +150,8 @@ export function scanChunk(
     // In a short text nearly every candidate has its window, so checking first only costs time.
     const live = scratch.live;
     for (const rule of marks.touched) {
-      const fires = mask[rule] === full[rule] && (termCount[rule] === 1 || !checked || state[rule] === HAS_WINDOW);
+      const fires =
+        mask[rule] === full[rule] && (termCount[rule] === 1 || !checked || state[rule] === HAS_WINDOW);
       live[rule] = fires ? 1 : 0;
     }
     for (const run of runs) resolveHits(text, run.group, run.buffer, run.hits, run.view, live, terms);

@@ -62,7 +62,14 @@ export function scoreMatches(
 ): ScanResult {
   // Most texts match nothing: answer those without building the maps.
   if (matches.length === 0) {
-    return { libraryVersion: library.version, profile, flagged: false, severity: 0, categories: [], matches: [] };
+    return {
+      libraryVersion: library.version,
+      profile,
+      flagged: false,
+      severity: 0,
+      categories: [],
+      matches: [],
+    };
   }
   const ordered = [...matches].sort((a, b) => a.start - b.start || a.end - b.end || a.rule - b.rule);
   const countedRule = new Map<number, RuleMatch>();
