@@ -9,26 +9,31 @@ export function createHitBuffer(capacity = 1024): HitBuffer {
   return { data: new Int32Array(capacity * 2), count: 0 };
 }
 
-function growHits(hits: HitBuffer): Int32Array {
+/** Doubles the hit buffer's capacity, keeping its hits; returns the new array. */
+export function growHits(hits: HitBuffer): Int32Array {
   const grown = new Int32Array(hits.data.length * 2);
   grown.set(hits.data);
   hits.data = grown;
   return grown;
 }
 
-/** Runs `automaton` over `symbols[from, to)` from the root state, appending (stateId, position) hits. */
+/**
+ * Runs `automaton` over `symbols[from, to)` from `startState` (the root by default), appending
+ * (stateId, position) hits; returns the state it ends in.
+ */
 export function runAutomaton(
-  automaton: Automaton,
+  automaton: Pick<Automaton, "delta" | "classOf">,
   symbols: Uint16Array,
   from: number,
   to: number,
   hits: HitBuffer,
-): void {
+  startState = 0,
+): number {
   const delta = automaton.delta;
   const classOf = automaton.classOf;
   let data = hits.data;
   let at = hits.count * 2;
-  let state = 0;
+  let state = startState;
   for (let i = from; i < to; i++) {
     state = delta[state + classOf[symbols[i]!]!]!;
     if (state < 0) {
@@ -39,6 +44,7 @@ export function runAutomaton(
     }
   }
   hits.count = at >> 1;
+  return state;
 }
 
 /** Calls `visit` for every pattern that ends in the state with premultiplied id `stateId`. */

@@ -1,9 +1,18 @@
 // The strict view: one table-driven pass from UTF-16 text to folded symbols plus an offset map.
 // Compatibility forms, case, diacritics, look-alikes, zero-width and bidi characters are folded;
 // every separator run becomes one BOUNDARY symbol. Nothing is guessed (no leet, no collapsing).
+// The same pass steps the strict view's main automaton over each symbol as it is written: a
+// second pass reading the symbols back cost nearly as much as the fold itself.
+import type { Automaton } from "./automaton.js";
+import { type HitBuffer, createHitBuffer, growHits, runAutomaton } from "./automaton-scan.js";
 import { type FoldBuffer, ensureCapacity, markSuspect } from "./fold-buffer.js";
 import { Kind, LEET_CODE, MAX_EXPANSION, SKIP_CODE, foldAstral, getFoldTable } from "./fold-table.js";
 import { BOUNDARY } from "./symbols.js";
+
+/** The automaton steps the fold takes when it has nothing to match: one state, never any output. */
+export type FoldMatcher = Pick<Automaton, "delta" | "classOf">;
+const IDLE: FoldMatcher = { delta: Int32Array.of(0), classOf: new Uint16Array(65536) };
+const idleHits: HitBuffer = createHitBuffer(1);
 
 /** How far a leet symbol looks ahead for the word character that makes it part of a word. */
 const LEET_LOOKAHEAD = 8;
@@ -55,10 +64,12 @@ function widthAt(text: string, i: number, to: number): number {
 }
 
 /**
- * Folds `text[from, to)` into `out` (strict view). `padStart`/`padEnd` add a BOUNDARY at the ends,
- * which is right at the real start/end of a text or at a separator, and wrong inside a word.
- * Also notes whether the aggressive view could differ in a way that matters (digits, leet
- * symbols, a letter three times in a row, single letters in a row), so it can be skipped.
+ * Folds `text[from, to)` into `out` (strict view), running `matcher` over the symbols as they are
+ * written and appending its hits to `hits` (as `runAutomaton` would, from the root state).
+ * `padStart`/`padEnd` add a BOUNDARY at the ends, which is right at the real start/end of a text or
+ * at a separator, and wrong inside a word. Also notes whether the aggressive view could differ in a
+ * way that matters (digits, leet symbols, a letter three times in a row, single letters in a row),
+ * so it can be skipped.
  */
 export function foldStrict(
   text: string,
@@ -67,6 +78,8 @@ export function foldStrict(
   padStart: boolean,
   padEnd: boolean,
   out: FoldBuffer,
+  matcher: FoldMatcher = IDLE,
+  hits: HitBuffer = idleHits,
 ): void {
   const table = getFoldTable();
   const code = table.code;
@@ -78,69 +91,92 @@ export function foldStrict(
   let symbols = out.symbols;
   let starts = out.starts;
   let boundaries = out.boundaryAt;
+  const { delta, classOf } = matcher;
+  let state = 0;
   let b = 0;
   let n = 0;
   let atBoundary = padStart;
   let wordStart = 0;
   let previousWordLength = 0;
+  // The last two symbols written, kept in locals rather than read back from the array.
+  let last = -1;
+  let beforeLast = -1;
   if (padStart) {
     symbols[0] = BOUNDARY;
     starts[0] = from;
     boundaries[b++] = 0;
     n = 1;
     wordStart = 1;
+    last = BOUNDARY;
+    state = runAutomaton(matcher, symbols, 0, 1, hits);
   }
+  let hitData = hits.data;
+  let hitAt = hits.count * 2;
   for (let i = from; i < to; i++) {
     const unit = text.charCodeAt(i);
     let value = code[unit]!;
-    if (value > BOUNDARY) {
-      if (value < 0x3a || value >= 0x80 || (value === symbols[n - 1] && value === symbols[n - 2])) {
-        // A letter of another script is no evidence by itself; a run of three or a digit may be.
-        if (value < 0x80 || (value === symbols[n - 1] && value === symbols[n - 2])) markSuspect(out, n);
-        if (value >= 0x80) out.hasNonLatin = true;
-      }
-      symbols[n] = value;
-      starts[n++] = i;
-      atBoundary = false;
-      continue;
-    }
-    if (value === SKIP_CODE) continue;
     if (value === LEET_CODE) {
       // `$` and `@` also end a word ("nud3$"); a trailing `!` or `|` is punctuation.
       const symbol = table.symbol[unit]!;
       const endsWord = !atBoundary && n > 0 && (symbol === 0x24 || symbol === 0x40);
       if (endsWord || isLeetInWord(text, i + 1, table.kind)) {
         markSuspect(out, n);
-        symbols[n] = symbol;
-        starts[n++] = i;
-        atBoundary = false;
-        continue;
-      }
-      value = BOUNDARY;
+        value = symbol;
+      } else value = BOUNDARY;
     }
-    if (value === BOUNDARY) {
+    if (value > BOUNDARY) {
+      if (value < 0x3a || value >= 0x80 || (value === last && value === beforeLast)) {
+        // A letter of another script is no evidence by itself; a run of three or a digit may be.
+        if (value < 0x80 || (value === last && value === beforeLast)) markSuspect(out, n);
+        if (value >= 0x80) out.hasNonLatin = true;
+      }
+      atBoundary = false;
+    } else if (value === BOUNDARY) {
       if (atBoundary) continue;
       const wordLength = n - wordStart;
       if (wordLength === 1 && previousWordLength === 1) markSuspect(out, n);
       previousWordLength = wordLength;
       boundaries[b++] = n;
-      symbols[n] = BOUNDARY;
-      starts[n++] = i;
-      wordStart = n;
+      wordStart = n + 1;
       atBoundary = true;
+    } else if (value === SKIP_CODE) {
+      continue;
+    } else {
+      markSuspect(out, n);
+      out.boundaryCount = b;
+      const before = n;
+      n = foldSlow(text, i, to, unit, out, n);
+      symbols = out.symbols;
+      starts = out.starts;
+      boundaries = out.boundaryAt;
+      for (let k = before; k < n; k++) if (symbols[k] === BOUNDARY) boundaries[b++] = k;
+      atBoundary = symbols[n - 1] === BOUNDARY;
+      last = n > 0 ? symbols[n - 1]! : -1;
+      beforeLast = n > 1 ? symbols[n - 2]! : -1;
+      hits.count = hitAt >> 1;
+      state = runAutomaton(matcher, symbols, before, n, hits, state);
+      hitData = hits.data;
+      hitAt = hits.count * 2;
+      i += widthAt(text, i, to) - 1;
       continue;
     }
-    markSuspect(out, n);
-    out.boundaryCount = b;
-    const before = n;
-    n = foldSlow(text, i, to, unit, out, n);
-    symbols = out.symbols;
-    starts = out.starts;
-    boundaries = out.boundaryAt;
-    for (let k = before; k < n; k++) if (symbols[k] === BOUNDARY) boundaries[b++] = k;
-    atBoundary = symbols[n - 1] === BOUNDARY;
-    i += widthAt(text, i, to) - 1;
+    symbols[n] = value;
+    starts[n] = i;
+    state = delta[state + classOf[value]!]!;
+    if (state < 0) {
+      state &= 0x7fffffff;
+      if (hitAt === hitData.length) {
+        hits.count = hitAt >> 1;
+        hitData = growHits(hits);
+      }
+      hitData[hitAt++] = state;
+      hitData[hitAt++] = n;
+    }
+    beforeLast = last;
+    last = value;
+    n++;
   }
+  hits.count = hitAt >> 1;
   out.mayBeObfuscated = out.suspectCount > 0;
   // Not a reason to build the aggressive view, but when it is built, a split pair at the very end
   // ("k y") is joined there, so it must lie inside a folded segment (fold-aggressive-segments.ts).
@@ -149,6 +185,7 @@ export function foldStrict(
     boundaries[b++] = n;
     symbols[n] = BOUNDARY;
     starts[n++] = to;
+    runAutomaton(matcher, symbols, n - 1, n, hits, state);
   }
   out.length = n;
   out.boundaryCount = b;

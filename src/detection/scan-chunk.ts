@@ -105,10 +105,15 @@ export function scanChunk(
 ): ChunkHits {
   const { strict, aggressive, marks } = scratch;
   const runs: Run[] = [];
-  foldStrict(text, chunk.from, chunk.to, chunk.padStart, chunk.padEnd, strict);
-  for (const group of groupsFor(compiled.strict, strict)) {
-    const run = startRun(scratch, group, strict, "strict");
-    runAutomaton(group.automaton, strict.symbols, 0, strict.length, run.hits);
+  // The Latin automaton runs inside the fold; the other scripts' only when the text has them.
+  const { latin, other } = compiled.strict;
+  const latinRun = latin ? startRun(scratch, latin, strict, "strict") : null;
+  const { from, to, padStart, padEnd } = chunk;
+  foldStrict(text, from, to, padStart, padEnd, strict, latin?.automaton, latinRun?.hits);
+  if (latinRun) runs.push(latinRun);
+  if (other && strict.hasNonLatin) {
+    const run = startRun(scratch, other, strict, "strict");
+    runAutomaton(other.automaton, strict.symbols, 0, strict.length, run.hits);
     runs.push(run);
   }
   aggressive.evidenceCount = 0;
