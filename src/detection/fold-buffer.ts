@@ -19,9 +19,6 @@ export type FoldBuffer = {
    */
   suspectAt: Int32Array;
   suspectCount: number;
-  /** Strict view only: indexes of the BOUNDARY symbols, in increasing order (word numbers). */
-  boundaryAt: Int32Array;
-  boundaryCount: number;
   /** Positions with evidence, in increasing order (aggressive view only). */
   evidenceAt: Int32Array;
   evidenceCount: number;
@@ -38,8 +35,6 @@ export function createFoldBuffer(capacity: number): FoldBuffer {
     mayBeObfuscated: true,
     suspectAt: new Int32Array(64),
     suspectCount: 0,
-    boundaryAt: new Int32Array(capacity),
-    boundaryCount: 0,
     evidenceAt: new Int32Array(64),
     evidenceCount: 0,
   };
@@ -55,9 +50,6 @@ export function ensureCapacity(buffer: FoldBuffer, needed: number): void {
   starts.set(buffer.starts.subarray(0, buffer.length));
   const evidence = new Uint8Array(capacity);
   evidence.set(buffer.evidence.subarray(0, buffer.length));
-  const boundaryAt = new Int32Array(capacity);
-  boundaryAt.set(buffer.boundaryAt.subarray(0, buffer.boundaryCount));
-  buffer.boundaryAt = boundaryAt;
   buffer.symbols = symbols;
   buffer.starts = starts;
   buffer.evidence = evidence;

@@ -27,6 +27,15 @@ function isLeetInWord(text: string, from: number, kinds: Uint8Array): boolean {
   return false;
 }
 
+/** What a leet code unit folds to here: its own symbol inside a word, else a boundary. */
+function leetValue(text: string, i: number, unit: number, atWordStart: boolean): number {
+  const table = getFoldTable();
+  const symbol = table.symbol[unit]!;
+  // `$` and `@` also end a word ("nud3$"); a trailing `!` or `|` is punctuation.
+  const endsWord = !atWordStart && (symbol === 0x24 || symbol === 0x40);
+  return endsWord || isLeetInWord(text, i + 1, table.kind) ? symbol : BOUNDARY;
+}
+
 /** Slow path: a multi-symbol expansion or a surrogate at `i`; returns the new length. */
 function foldSlow(text: string, i: number, to: number, unit: number, out: FoldBuffer, n: number): number {
   const table = getFoldTable();
@@ -81,32 +90,28 @@ export function foldStrict(
   matcher: FoldMatcher = IDLE,
   hits: HitBuffer = idleHits,
 ): void {
+  // Few locals live across the loop, on purpose: with more, V8 spills them to the stack and the
+  // loop slows by half. Whether the text is at a boundary, and whether the word that just ended
+  // was a single symbol, follow from the last two symbols written.
   const table = getFoldTable();
   const code = table.code;
   out.length = 0;
   out.hasNonLatin = false;
   out.suspectCount = 0;
-  out.boundaryCount = 0;
   ensureCapacity(out, to - from + 2);
   let symbols = out.symbols;
   let starts = out.starts;
-  let boundaries = out.boundaryAt;
   const { delta, classOf } = matcher;
   let state = 0;
-  let b = 0;
   let n = 0;
-  let atBoundary = padStart;
-  let wordStart = 0;
-  let previousWordLength = 0;
-  // The last two symbols written, kept in locals rather than read back from the array.
+  // The last two symbols written (-1: none).
   let last = -1;
   let beforeLast = -1;
+  let previousWordSingle = false;
   if (padStart) {
     symbols[0] = BOUNDARY;
     starts[0] = from;
-    boundaries[b++] = 0;
     n = 1;
-    wordStart = 1;
     last = BOUNDARY;
     state = runAutomaton(matcher, symbols, 0, 1, hits);
   }
@@ -116,13 +121,8 @@ export function foldStrict(
     const unit = text.charCodeAt(i);
     let value = code[unit]!;
     if (value === LEET_CODE) {
-      // `$` and `@` also end a word ("nud3$"); a trailing `!` or `|` is punctuation.
-      const symbol = table.symbol[unit]!;
-      const endsWord = !atBoundary && n > 0 && (symbol === 0x24 || symbol === 0x40);
-      if (endsWord || isLeetInWord(text, i + 1, table.kind)) {
-        markSuspect(out, n);
-        value = symbol;
-      } else value = BOUNDARY;
+      value = leetValue(text, i, unit, last === BOUNDARY || last === -1);
+      if (value !== BOUNDARY) markSuspect(out, n);
     }
     if (value > BOUNDARY) {
       if (value < 0x3a || value >= 0x80 || (value === last && value === beforeLast)) {
@@ -130,27 +130,20 @@ export function foldStrict(
         if (value < 0x80 || (value === last && value === beforeLast)) markSuspect(out, n);
         if (value >= 0x80) out.hasNonLatin = true;
       }
-      atBoundary = false;
     } else if (value === BOUNDARY) {
-      if (atBoundary) continue;
-      const wordLength = n - wordStart;
-      if (wordLength === 1 && previousWordLength === 1) markSuspect(out, n);
-      previousWordLength = wordLength;
-      boundaries[b++] = n;
-      wordStart = n + 1;
-      atBoundary = true;
+      if (last === BOUNDARY) continue;
+      // Two single-letter words in a row may be one word split up ("k y s").
+      const single = last !== -1 && (beforeLast === BOUNDARY || beforeLast === -1);
+      if (single && previousWordSingle) markSuspect(out, n);
+      previousWordSingle = single;
     } else if (value === SKIP_CODE) {
       continue;
     } else {
       markSuspect(out, n);
-      out.boundaryCount = b;
       const before = n;
       n = foldSlow(text, i, to, unit, out, n);
       symbols = out.symbols;
       starts = out.starts;
-      boundaries = out.boundaryAt;
-      for (let k = before; k < n; k++) if (symbols[k] === BOUNDARY) boundaries[b++] = k;
-      atBoundary = symbols[n - 1] === BOUNDARY;
       last = n > 0 ? symbols[n - 1]! : -1;
       beforeLast = n > 1 ? symbols[n - 2]! : -1;
       hits.count = hitAt >> 1;
@@ -180,13 +173,12 @@ export function foldStrict(
   out.mayBeObfuscated = out.suspectCount > 0;
   // Not a reason to build the aggressive view, but when it is built, a split pair at the very end
   // ("k y") is joined there, so it must lie inside a folded segment (fold-aggressive-segments.ts).
-  if (n - wordStart === 1 && previousWordLength === 1) markSuspect(out, n);
-  if (padEnd && !atBoundary) {
-    boundaries[b++] = n;
+  const endsSingle = last !== BOUNDARY && last !== -1 && (beforeLast === BOUNDARY || beforeLast === -1);
+  if (endsSingle && previousWordSingle) markSuspect(out, n);
+  if (padEnd && last !== BOUNDARY) {
     symbols[n] = BOUNDARY;
     starts[n++] = to;
     runAutomaton(matcher, symbols, n - 1, n, hits, state);
   }
   out.length = n;
-  out.boundaryCount = b;
 }

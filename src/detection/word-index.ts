@@ -1,7 +1,9 @@
 // Word numbers in the strict view, for co-occurrence windows: the number of boundaries before a
-// symbol, counted from the boundary list the strict fold writes. Lookups mostly arrive in text
-// order, so a cursor that moves from the last answer costs next to nothing.
+// symbol. The boundary list is gathered from the symbols on the first lookup after a reset, so a
+// text that needs no word numbers (most short ones) never pays for it. Lookups mostly arrive in
+// text order, so a cursor that moves from the last answer costs next to nothing.
 import type { FoldBuffer } from "./fold-buffer.js";
+import { BOUNDARY } from "./symbols.js";
 
 export type WordIndex = {
   /** Word number of the strict-view symbol at index `at`. */
@@ -10,13 +12,21 @@ export type WordIndex = {
   wordAt: (offset: number) => number;
 };
 
-/** A word index over `strict`, valid until the buffer is next overwritten. */
+/** A word index over `strict`; `reset` it whenever the buffer is overwritten. */
 export function createWordIndex(strict: FoldBuffer): WordIndex & { reset: () => void } {
   let cursor = 0;
+  /** Indexes of the BOUNDARY symbols, in increasing order; -1 count: not gathered yet. */
+  let boundaries = new Int32Array(1024);
+  let count = -1;
+  const gather = (): void => {
+    if (boundaries.length < strict.length) boundaries = new Int32Array(strict.length);
+    const symbols = strict.symbols;
+    count = 0;
+    for (let i = 0; i < strict.length; i++) if (symbols[i] === BOUNDARY) boundaries[count++] = i;
+  };
   /** Boundaries strictly before symbol index `at`. */
   const boundariesBefore = (at: number): number => {
-    const boundaries = strict.boundaryAt;
-    const count = strict.boundaryCount;
+    if (count < 0) gather();
     while (cursor < count && boundaries[cursor]! < at) cursor++;
     while (cursor > 0 && boundaries[cursor - 1]! >= at) cursor--;
     return cursor;
@@ -24,6 +34,7 @@ export function createWordIndex(strict: FoldBuffer): WordIndex & { reset: () => 
   return {
     reset: () => {
       cursor = 0;
+      count = -1;
     },
     wordOfSymbol: (at) => {
       // The last symbol that starts at the same original offset (an expansion shares its start).
@@ -44,9 +55,9 @@ export function createWordIndex(strict: FoldBuffer): WordIndex & { reset: () => 
         else high = mid;
       }
       const at = Math.max(0, low - 1);
-      const boundaries = strict.boundaryAt;
+      if (count < 0) gather();
       low = 0;
-      high = strict.boundaryCount;
+      high = count;
       while (low < high) {
         const mid = (low + high) >> 1;
         if (boundaries[mid]! < at) low = mid + 1;
