@@ -2,7 +2,8 @@
  * The incident log in a real browser: a safeguarding lead reports a concern (a missing field is
  * named next to it), finds it in the log by filter, adds to its chronology, previews the parents'
  * letter, and views evidence with a reason: a graphic screenshot stays blurred until revealed. The
- * head then closes the incident. No WCAG 2.1 AA violations on any page.
+ * head then closes the incident. Evidence marked as suspected CSAM holds monitoring; the lead
+ * releases the hold with a reason. No WCAG 2.1 AA violations on any page.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,9 +12,15 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VigilDatabase } from "../../src/db/open-database.js";
 import { addEvidence } from "../../src/evidence/add-evidence.js";
+import { markSuspectedCsam } from "../../src/evidence/mark-csam.js";
 import { buildUser, enrolSecondFactor, signInAs } from "../../src/identity/test-support/identity-builders.js";
-import { testEvidenceStore, tinyPng } from "../../src/incidents/test-support/incident-builders.js";
+import {
+  buildIncident,
+  testEvidenceStore,
+  tinyPng,
+} from "../../src/incidents/test-support/incident-builders.js";
 import { inTransaction } from "../../src/platform/context/write-context.js";
+import { scopeOf } from "../../src/schools/school-scope.js";
 import { buildSchool, testActor } from "../../src/test-support/builders.js";
 import {
   startConsoleApp,
@@ -148,5 +155,71 @@ describe.skipIf(!consoleTestsReady)("the incident log in Chromium", () => {
     await headPage.getByText("Closed: Resolved with parents; no further action").waitFor();
     expect(await accessibilityViolations(headPage)).toEqual([]);
     await headPage.close();
+  });
+
+  it("releases the monitoring hold that suspected CSAM placed, with a reason", async () => {
+    const incidentId = await buildIncident(database, schoolId, {
+      summary: "Image found on a library laptop",
+      device: "LIB-LAPTOP-3",
+    });
+    const store = await testEvidenceStore(database, dataDir);
+    await inTransaction(database, { actor: testActor, ip: null }, async (ctx) => {
+      const evidence = await addEvidence(
+        ctx,
+        store,
+        { id: incidentId, school_id: schoolId },
+        {
+          kind: "screenshot",
+          mediaType: "image/png",
+          contentBase64: tinyPng.toString("base64"),
+          label: "Image from the laptop",
+          graphic: true,
+          sensitive: false,
+        },
+      );
+      await markSuspectedCsam(
+        ctx,
+        scopeOf([schoolId]),
+        { kind: "operator" },
+        { incidentId, evidenceId: evidence.id },
+        { note: "Reported by the librarian; not opened again", policeReference: "MET-991" },
+      );
+    });
+    await page.goto(`${baseUrl}/s/${schoolId}/incidents/${incidentId}`);
+    const holds = page.getByRole("table", { name: "Monitoring holds" });
+    await holds.getByText("In force").waitFor();
+    await holds.getByText("device LIB-LAPTOP-3 and user spupil").waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await holds.getByRole("button", { name: /^Release hold/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Release the monitoring hold" });
+    await dialog.getByRole("button", { name: "Release hold" }).click();
+    await dialog.getByText("reason is required").waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await dialog
+      .getByRole("textbox", { name: "Why the hold can end" })
+      .fill("Police closed case MET-991; laptop returned");
+    await dialog.getByRole("button", { name: "Release hold" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await holds.getByText("Released", { exact: true }).waitFor();
+    await holds.getByText(/Police closed case MET-991; laptop returned/).waitFor();
+    await page
+      .getByRole("status")
+      .getByText(/Hold on device LIB-LAPTOP-3 and user spupil released/)
+      .waitFor();
+    await page
+      .getByText(
+        "Monitoring hold on device LIB-LAPTOP-3 and user spupil released: Police closed case MET-991; laptop returned",
+      )
+      .waitFor();
+    expect(await holds.getByRole("button", { name: /^Release hold/ }).count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const hold = await database.db
+      .selectFrom("monitoring_holds")
+      .selectAll()
+      .where("incident_id", "=", incidentId)
+      .executeTakeFirstOrThrow();
+    expect(hold.released_at).not.toBeNull();
+    expect(hold.release_reason).toBe("Police closed case MET-991; laptop returned");
   });
 });

@@ -1,12 +1,14 @@
 /**
- * `vigil incidents list|show|report|close|export`: the incident log from the server's shell. The
- * operator sees every incident (they hold the database); closing still needs a head or SIRO of the
- * school, named with --as, because the policy says who closes an incident.
+ * `vigil incidents list|show|report|close|export|holds|release-hold`: the incident log from the
+ * server's shell. The operator sees every incident (they hold the database); closing still needs a
+ * head or SIRO of the school, named with --as, because the policy says who closes an incident.
  */
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { ConcernReportSchema, IncidentCloseSchema } from "../contracts/incident.contract.js";
+import { MonitoringHoldReleaseSchema } from "../contracts/monitoring-hold.contract.js";
 import { openEvidenceStore } from "../evidence/evidence-store.js";
+import { findMonitoringHolds, heldSubject, releaseMonitoringHold } from "../evidence/monitoring-holds.js";
 import { closeIncident } from "../incidents/close-incident.js";
 import { exportCaseBundle } from "../incidents/export-case-bundle.js";
 import { findIncidents, getIncident, incidentParts } from "../incidents/incident.repository.js";
@@ -25,7 +27,7 @@ const operator: IncidentViewer = { kind: "operator" };
 export function addIncidentsCommand(program: Command): void {
   const incidents = program
     .command("incidents")
-    .description("The incident log: list, show, report, close, export");
+    .description("The incident log: list, show, report, close, export, monitoring holds");
   incidents
     .command("list")
     .description("List incidents, newest first")
@@ -154,6 +156,54 @@ export function addIncidentsCommand(program: Command): void {
         writeFileSync(options.out, bundle.tar, { mode: 0o600 });
         process.stdout.write(
           `Wrote ${options.out} (${bundle.manifest.files.length} files, ${bundle.manifest.excluded.length} excluded)\nSHA-256 ${bundle.sha256}\n`,
+        );
+      });
+    });
+  incidents
+    .command("holds")
+    .description("List monitoring holds in force (kept from retention for an investigation)")
+    .option("--school <school>", "school id or name (optional when there is only one)")
+    .option("--released", "include released holds")
+    .option("--json", "one JSON object per line")
+    .action(async (options: { school?: string; released?: boolean; json?: boolean }) => {
+      await withDatabase(async (database) => {
+        const schoolId = await resolveSchool(database.db, options.school);
+        const holds = await findMonitoringHolds(database.db, schoolId, operator, {
+          includeReleased: options.released === true,
+        });
+        if (holds.length === 0 && !options.json) process.stdout.write("No monitoring holds.\n");
+        for (const hold of holds) {
+          const state = hold.released_at
+            ? `released ${hold.released_at} by ${hold.released_by ?? "?"}: ${hold.release_reason ?? ""}`
+            : "in force";
+          process.stdout.write(
+            options.json
+              ? `${JSON.stringify(hold)}\n`
+              : `${hold.id}  since ${hold.created_at.slice(0, 10)}  ${heldSubject(hold)}  incident ${hold.incident_id}  ${hold.reason}  (${state})\n`,
+          );
+        }
+      });
+    });
+  incidents
+    .command("release-hold")
+    .description("Release a monitoring hold once the investigation no longer needs it; retention resumes")
+    .argument("<holdId>", "the hold id (see `vigil incidents holds`)")
+    .option("--school <school>", "school id or name (optional when there is only one)")
+    .requiredOption(
+      "--reason <text>",
+      "why the hold can end (e.g. the police closed the case), for the audit log",
+    )
+    .action(async (holdId: string, options: { school?: string; reason: string }) => {
+      await withDatabase(async (database) => {
+        const schoolId = await resolveSchool(database.db, options.school);
+        // Checked here too, so a bad reason is named before the database is touched.
+        const parsed = MonitoringHoldReleaseSchema.safeParse({ reason: options.reason });
+        if (!parsed.success) throw validationError(parsed.error.issues, "The release");
+        const hold = await asOperator(database, (ctx) =>
+          releaseMonitoringHold(ctx, operator, { schoolId, holdId, reason: parsed.data.reason }),
+        );
+        process.stdout.write(
+          `Released the monitoring hold on ${heldSubject(hold)} (incident ${hold.incident_id}) at ${hold.released_at ?? ""}.\n`,
         );
       });
     });

@@ -491,7 +491,10 @@ export interface MonitoringHoldsTable {
   reason: string;
   created_by: string;
   created_at: string;
+  /** Null while the hold is in force; with it, who released the hold and why (0017). */
   released_at: string | null;
+  released_by: string | null;
+  release_reason: string | null;
 }
 
 /** A background job in the local queue (`src/platform/jobs/`). */

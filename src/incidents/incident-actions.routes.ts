@@ -10,7 +10,11 @@ import {
   IncidentTypeCreateSchema,
   ParentLetterSchema,
 } from "../contracts/incident.contract.js";
-import { findMonitoringHolds } from "../evidence/monitoring-holds.js";
+import {
+  MonitoringHoldListQuerySchema,
+  MonitoringHoldReleaseSchema,
+} from "../contracts/monitoring-hold.contract.js";
+import { findMonitoringHolds, releaseMonitoringHold } from "../evidence/monitoring-holds.js";
 import { sha256Hex } from "../evidence/evidence-store.js";
 import { authorize } from "../platform/authz/authorize.js";
 import { access } from "../platform/authz/route-access.js";
@@ -37,6 +41,7 @@ import { completeAction, recordAction } from "./record-action.js";
 import { assertOpen } from "./update-incident.js";
 
 const CompleteBody = z.object({ note: z.string().trim().max(2_000).default("") });
+const HoldParams = SchoolParams.extend({ holdId: z.uuid({ error: "The hold id must be a UUID" }) });
 
 /** Registers the routes. */
 export function registerIncidentActionRoutes(app: FastifyInstance, services: AppServices): void {
@@ -154,9 +159,31 @@ export function registerIncidentActionRoutes(app: FastifyInstance, services: App
 
   app.get(`${schoolBase}/monitoring-holds`, access.to("incidents.read"), async (request) => {
     const { schoolId } = parseInput(SchoolParams, request.params, "The address");
+    const query = parseInput(MonitoringHoldListQuerySchema, request.query, "The query");
     authorize(request.context.principal, "incidents.read", { schoolId });
     return {
-      holds: await findMonitoringHolds(database.db, schoolId, viewerOf(request.context.principal)),
+      holds: await findMonitoringHolds(database.db, schoolId, viewerOf(request.context.principal), {
+        includeReleased: query.include === "released",
+        incidentId: query.incidentId,
+      }),
     };
   });
+
+  // Releasing ends the protection of a child's records for a police investigation, and retention
+  // then purges them: a decision on the case, so it needs `incidents.manage` (the safeguarding
+  // leads who record the referral and its outcome), not `incidents.read`, which the head and
+  // every reader of the log hold. Visibility still applies inside the command.
+  app.post(
+    `${schoolBase}/monitoring-holds/:holdId/release`,
+    access.to("incidents.manage"),
+    async (request) => {
+      const { schoolId, holdId } = parseInput(HoldParams, request.params, "The address");
+      const { reason } = parseInput(MonitoringHoldReleaseSchema, request.body, "The release");
+      authorize(request.context.principal, "incidents.manage", { schoolId });
+      const hold = await inTransaction(database, request.context, (ctx) =>
+        releaseMonitoringHold(ctx, viewerOf(request.context.principal), { schoolId, holdId, reason }),
+      );
+      return { hold };
+    },
+  );
 }

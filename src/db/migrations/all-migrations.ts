@@ -14,6 +14,7 @@ import { accessGovernance } from "./0012-access-governance.js";
 import { alertAgeGroup } from "./0013-alert-age-group.js";
 import { alertSubject } from "./0014-alert-subject.js";
 import { leanerEventIndexes } from "./0015-leaner-event-indexes.js";
+import { monitoringHoldRelease } from "./0017-monitoring-hold-release.js";
 import type { Migration } from "./migration.js";
 
 export const allMigrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const allMigrations: readonly Migration[] = [
   alertAgeGroup,
   alertSubject,
   leanerEventIndexes,
+  monitoringHoldRelease,
 ];

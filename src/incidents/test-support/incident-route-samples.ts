@@ -10,6 +10,7 @@ import { join } from "node:path";
 import type { InjectOptions } from "fastify";
 import type { VigilDatabase } from "../../db/open-database.js";
 import { addEvidence } from "../../evidence/add-evidence.js";
+import { holdMonitoring } from "../../evidence/monitoring-holds.js";
 import { buildUser } from "../../identity/test-support/identity-builders.js";
 import { inTransaction } from "../../platform/context/write-context.js";
 import { testActor } from "../../test-support/builders.js";
@@ -149,6 +150,17 @@ export const incidentRouteSamples: Record<string, Sample> = {
     Promise.resolve({ url: `${base(schoolId)}/incident-actions/due` }),
   "GET /api/v1/schools/:schoolId/monitoring-holds": (_db, schoolId) =>
     Promise.resolve({ url: `${base(schoolId)}/monitoring-holds` }),
+  "POST /api/v1/schools/:schoolId/monitoring-holds/:holdId/release": async (db, schoolId) => {
+    const incidentId = await buildIncident(db, schoolId);
+    const hold = await inTransaction(db, { actor: testActor, ip: null }, (ctx) =>
+      holdMonitoring(ctx, { schoolId, device: "LIB-PC-07", userName: null, incidentId, reason: "matrix" }),
+    );
+    return {
+      method: "POST",
+      url: `${base(schoolId)}/monitoring-holds/${hold.id}/release`,
+      payload: { reason: "matrix check" },
+    };
+  },
   "POST /api/v1/schools/:schoolId/incidents/:incidentId/evidence": async (db, schoolId) => ({
     method: "POST",
     url: `${await incidentUrl(db, schoolId)}/evidence`,

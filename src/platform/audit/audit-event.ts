@@ -63,6 +63,7 @@ export const auditEvents = [
   "evidence.approved",
   "evidence.csam-locked",
   "monitoring.held",
+  "monitoring.released",
   "alert.raised-to-incident",
   "alert.viewed",
   "alert.queue-viewed",

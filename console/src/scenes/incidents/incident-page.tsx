@@ -1,7 +1,7 @@
 /**
  * One incident: the Incident Log's fields, the people involved, actions (overdue ones marked),
- * evidence with reveal-with-reason, the chronology (append-only), a note form, the parents' letter
- * preview, and closing (the head or SIRO).
+ * evidence with reveal-with-reason, the monitoring holds it placed (with their release), the
+ * chronology (append-only), a note form, the parents' letter preview, and closing (the head or SIRO).
  */
 import { Badge, Button, Card, List, Select, Stack, Table, Text, Textarea, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
@@ -14,6 +14,7 @@ import { QueryState } from "../../components/query-state.js";
 import { useFieldErrors } from "../../hooks/use-field-errors.js";
 import { useSchool } from "../../hooks/use-school.js";
 import { EvidenceViewer } from "./evidence-viewer.js";
+import { MonitoringHoldsSection } from "./monitoring-holds-section.js";
 import { useRefreshIncident } from "./use-refresh-incident.js";
 import { ParentLetterForm } from "./parent-letter-form.js";
 import { RecordActionForm } from "./record-action-form.js";
@@ -48,6 +49,7 @@ export function IncidentPage() {
               <EvidenceViewer schoolId={schoolId} incidentId={incidentId} item={item} />
             </Card>
           ))}
+          <MonitoringHoldsSection incidentId={incidentId} />
           <Title order={2} size="h3">
             Chronology
           </Title>
