@@ -236,7 +236,12 @@ function EndOverrideDialog(props: {
     onError: (error) => errors.showError(error),
   });
   return (
-    <Modal opened={props.override !== null} onClose={props.onClose} title="End this change">
+    <Modal
+      opened={props.override !== null}
+      onClose={props.onClose}
+      title="End this change"
+      closeButtonProps={{ "aria-label": "Close" }}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
