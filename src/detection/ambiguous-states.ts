@@ -12,7 +12,7 @@
 // Output order per state matches compiled variants: longest match first, then the later pattern.
 // The aggressive fold never writes the ambiguous symbol twice in a row (variants never held that
 // either), so what the automaton does on such a pair is of no consequence.
-import type { Automaton } from "./automaton.js";
+import type { Automaton, Trie } from "./automaton.js";
 
 export type AmbiguousSymbol = {
   /** The text symbol that stands for any of `letters`. */
@@ -31,106 +31,170 @@ const ID_MASK = 0x7fffffff;
 const SHRINK_BITS = 6;
 const SHRINK_MASK = (1 << SHRINK_BITS) - 1;
 
+/** A growable Int32Array: this pass makes millions of small lists, which as arrays kept the GC busy. */
+class IntList {
+  data = new Int32Array(256);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) this.reserve(1);
+    this.data[this.length++] = value;
+  }
+
+  /** Makes room for `count` more values past `length`. */
+  reserve(count: number): void {
+    if (this.length + count <= this.data.length) return;
+    const data = new Int32Array(Math.max(this.data.length * 2, this.length + count));
+    data.set(this.data);
+    this.data = data;
+  }
+}
+
+/** Sorts `list` ascending and drops repeats (the lists here hold a handful of items). */
+function sortUnique(list: IntList): void {
+  const data = list.data;
+  for (let i = 1; i < list.length; i++) {
+    const value = data[i]!;
+    let j = i - 1;
+    while (j >= 0 && data[j]! > value) {
+      data[j + 1] = data[j]!;
+      j--;
+    }
+    data[j + 1] = value;
+  }
+  let unique = list.length === 0 ? 0 : 1;
+  for (let i = 1; i < list.length; i++) if (data[i] !== data[unique - 1]) data[unique++] = data[i]!;
+  list.length = unique;
+}
+
 /** Adds the ambiguous symbol's transitions (and the states they need) to a built automaton. */
 export function addAmbiguousStates(
   automaton: Automaton,
   patterns: readonly Uint16Array[],
   ambiguous: AmbiguousSymbol,
-  failOf: Int32Array,
+  trie: Trie & { failOf: Int32Array },
 ): Automaton {
   const { classCount: C, classOf, delta, outFirst, outNext, dictLink, stateCount: N } = automaton;
+  const { parent, edgeClass, depth, failOf } = trie;
   const A = classOf[ambiguous.symbol]!;
+  const maxPositions = ambiguous.maxPositions;
   const letterClasses = ambiguous.letters.map((letter) => classOf[letter]!).filter((c) => c !== 0);
-  const isLetter = new Uint8Array(65536);
-  for (const letter of ambiguous.letters) isLetter[letter] = 1;
-  const depth = new Int32Array(N);
+  // The trie children the moves follow, per node: one per letter class, then the ambiguous symbol's
+  // (0 for none: the root is nobody's child). Side by side, they are one cache line away.
+  const S = letterClasses.length + 1;
+  const slotOfClass = new Int32Array(C).fill(-1);
+  letterClasses.forEach((c, k) => (slotOfClass[c] = k));
+  slotOfClass[A] = S - 1;
+  const childOn = new Int32Array(N * S);
+  // Letter positions on the way to each state; a parent is numbered before its children.
   const letterCount = new Int32Array(N);
-  for (const pattern of patterns) {
-    let state = 0;
-    let count = 0;
-    for (let i = 0; i < pattern.length; i++) {
-      const symbol = pattern[i]!;
-      state = (delta[state * C + classOf[symbol]!]! & ID_MASK) / C;
-      if (isLetter[symbol] === 1) count++;
-      depth[state] = i + 1;
-      letterCount[state] = count;
-    }
+  const failState = new Int32Array(N);
+  for (let u = 1; u < N; u++) {
+    const up = parent[u]!;
+    const slot = slotOfClass[edgeClass[u]!]!;
+    if (slot >= 0) childOn[up * S + slot] = u;
+    letterCount[u] = letterCount[up]! + (slot >= 0 && slot < S - 1 ? 1 : 0);
+    failState[u] = failOf[u]! / C;
   }
-  const childOf = (node: number, c: number): number => {
-    const target = (delta[node * C + c]! & ID_MASK) / C;
-    return depth[target] === depth[node]! + 1 ? target : -1;
-  };
-  const fail = (node: number): number => failOf[node]! / C;
+  // A state's children are numbered consecutively, from childFrom[u] up to childFrom[u + 1].
+  const childFrom = new Int32Array(N + 1);
+  childFrom[0] = 1;
+  for (let u = 1; u < N; u++) childFrom[parent[u]! + 1]!++;
+  for (let u = 0; u < N; u++) childFrom[u + 1]! += childFrom[u]!;
 
   // Moves on the ambiguous symbol that the plain transition does not make: runs of letter
   // positions (and literal ambiguous symbols) of length >= 1 holding at least one letter.
-  const moves: (number[] | undefined)[] = new Array<number[] | undefined>(N);
-  const none: number[] = [];
-  const explore = (node: number, run: number, substituted: boolean, out: number[]): void => {
-    for (const c of letterClasses) {
-      if (letterCount[node]! >= ambiguous.maxPositions) break;
-      const child = childOf(node, c);
-      if (child < 0) continue;
-      out.push((child << SHRINK_BITS) | run);
-      explore(child, run + 1, true, out);
+  // Node u's moves, once worked out, are moves.data[movesFrom[u]] up to movesTo[u].
+  const moves = new IntList();
+  const movesFrom = new Int32Array(N).fill(-1);
+  const movesTo = new Int32Array(N);
+  const explore = (node: number, run: number, substituted: boolean): void => {
+    const at = node * S;
+    if (letterCount[node]! < maxPositions) {
+      for (let k = 0; k < S - 1; k++) {
+        const child = childOn[at + k]!;
+        if (child === 0) continue;
+        moves.push((child << SHRINK_BITS) | run);
+        explore(child, run + 1, true);
+      }
     }
-    const literal = childOf(node, A);
-    if (literal >= 0) {
-      if (substituted || run >= 1) out.push((literal << SHRINK_BITS) | run);
-      explore(literal, run + 1, substituted, out);
+    const literal = childOn[at + S - 1]!;
+    if (literal !== 0) {
+      if (substituted || run >= 1) moves.push((literal << SHRINK_BITS) | run);
+      explore(literal, run + 1, substituted);
     }
   };
-  const movesOf = (node: number): number[] => {
-    let list = moves[node];
-    if (!list) {
-      list = [];
-      explore(node, 0, false, list);
-      if (list.length === 0) list = none;
-      moves[node] = list;
+  /** Appends node's moves, each `shrink` more shrunk, to `list`. */
+  const pushMoves = (node: number, shrink: number, list: IntList): void => {
+    if (movesFrom[node] === -1) {
+      movesFrom[node] = moves.length;
+      explore(node, 0, false);
+      movesTo[node] = moves.length;
     }
-    return list;
+    const to = movesTo[node]!;
+    list.reserve(to - movesFrom[node]!);
+    const data = moves.data;
+    for (let i = movesFrom[node]!; i < to; i++) list.data[list.length++] = data[i]! + shrink;
+  };
+  /** Whether node has a move of its own or a literal ambiguous child (without working them out). */
+  const hasMoves = (node: number): boolean => {
+    const at = node * S;
+    if (childOn[at + S - 1] !== 0) return true;
+    if (letterCount[node]! >= maxPositions) return false;
+    for (let k = 0; k < S - 1; k++) if (childOn[at + k] !== 0) return true;
+    return false;
   };
 
   const mark = new Int32Array(N);
   let stamp = 0;
   const markChain = (node: number): void => {
     stamp++;
-    for (let v = node; ; v = fail(v)) {
+    for (let v = node; ; v = failState[v]!) {
       mark[v] = stamp;
       if (v === 0) break;
     }
   };
-  const extraNode: number[] = [];
-  const extraItems: number[][] = [];
-  const extraMarked: boolean[] = [];
-  // Open addressing over extra states, keyed by (deepest node, sorted items).
-  let slots = new Int32Array(1 << 16).fill(-1);
-  const hashOf = (node: number, list: readonly number[]): number => {
+  // Extra state k: deepest node extraNode[k], items extraItems.data[itemsFrom[k]] up to itemsFrom[k + 1].
+  const extraNode = new IntList();
+  const extraMarked = new IntList();
+  const itemsFrom = new IntList();
+  itemsFrom.push(0);
+  const extraItems = new IntList();
+  // Open addressing over extra states, keyed by (deepest node, sorted items). A slot holds the
+  // state's index + 1 (0 when empty) and its hash, so most probes read nothing else.
+  let slots = new Int32Array(2 << 16);
+  const hashOf = (node: number, data: Int32Array, from: number, to: number): number => {
     let hash = Math.imul(node, 0x9e3779b1);
-    for (const item of list) hash = Math.imul(hash ^ item, 0x01000193) ^ (hash >>> 15);
+    for (let i = from; i < to; i++) hash = Math.imul(hash ^ data[i]!, 0x01000193) ^ (hash >>> 15);
     return hash >>> 0;
   };
-  const sameItems = (a: readonly number[], b: readonly number[]): boolean => {
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  const isExtra = (index: number, node: number, list: IntList): boolean => {
+    if (extraNode.data[index] !== node) return false;
+    const from = itemsFrom.data[index]!;
+    if (itemsFrom.data[index + 1]! - from !== list.length) return false;
+    const data = extraItems.data;
+    for (let i = 0; i < list.length; i++) if (data[from + i] !== list.data[i]) return false;
     return true;
   };
   const insertSlot = (index: number): void => {
-    const mask = slots.length - 1;
-    let slot = hashOf(extraNode[index]!, extraItems[index]!) & mask;
-    while (slots[slot] !== -1) slot = (slot + 1) & mask;
-    slots[slot] = index;
+    const mask = slots.length / 2 - 1;
+    const from = itemsFrom.data[index]!;
+    const hash = hashOf(extraNode.data[index]!, extraItems.data, from, itemsFrom.data[index + 1]!);
+    let slot = hash & mask;
+    while (slots[slot * 2] !== 0) slot = (slot + 1) & mask;
+    slots[slot * 2] = index + 1;
+    slots[slot * 2 + 1] = hash;
   };
-  const inOld: number[] = [];
-  const rest: number[] = [];
+  const rest = new IntList();
 
   /** The state for the set chain(literal target) + items, as a premultiplied, marked id. */
-  const canonical = (literal: number, items: readonly number[]): number => {
+  const canonical = (literal: number, items: IntList): number => {
     if (items.length === 0) return literal;
     const u = (literal & ID_MASK) / C;
     markChain(u);
     let best = u;
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items.data[i]!;
       if ((item & SHRINK_MASK) !== 0) continue;
       const node = item >> SHRINK_BITS;
       if (mark[node] === stamp) continue;
@@ -138,12 +202,12 @@ export function addAmbiguousStates(
     }
     rest.length = 0;
     if (best !== u) {
-      inOld.length = 0;
-      for (let v = u; v !== 0; v = fail(v)) inOld.push(v);
+      // What chain(u) holds beyond chain(best) becomes items of its own.
       markChain(best);
-      for (const v of inOld) if (mark[v] !== stamp) rest.push(v << SHRINK_BITS);
+      for (let v = u; v !== 0; v = failState[v]!) if (mark[v] !== stamp) rest.push(v << SHRINK_BITS);
     }
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items.data[i]!;
       if ((item & SHRINK_MASK) === 0 && mark[item >> SHRINK_BITS] === stamp) continue;
       rest.push(item);
     }
@@ -151,80 +215,110 @@ export function addAmbiguousStates(
       const marked = outFirst[best] !== -1 || dictLink[best] !== -1;
       return marked ? (best * C) | HAS_OUTPUT : best * C;
     }
-    if (rest.length > 1) {
-      rest.sort((a, b) => a - b);
-      let unique = 1;
-      for (let i = 1; i < rest.length; i++) if (rest[i] !== rest[unique - 1]) rest[unique++] = rest[i]!;
-      rest.length = unique;
-    }
-    const mask = slots.length - 1;
-    let slot = hashOf(best, rest) & mask;
-    let index = slots[slot]!;
-    while (index !== -1 && !(extraNode[index] === best && sameItems(extraItems[index]!, rest))) {
+    sortUnique(rest);
+    const mask = slots.length / 2 - 1;
+    const hash = hashOf(best, rest.data, 0, rest.length);
+    let slot = hash & mask;
+    let index = slots[slot * 2]! - 1;
+    while (index !== -1 && !(slots[slot * 2 + 1] === (hash | 0) && isExtra(index, best, rest))) {
       slot = (slot + 1) & mask;
-      index = slots[slot]!;
+      index = slots[slot * 2]! - 1;
     }
     if (index === -1) {
       index = extraNode.length;
       let marked = outFirst[best] !== -1 || dictLink[best] !== -1;
-      for (const item of rest) if (outFirst[item >> SHRINK_BITS] !== -1) marked = true;
+      for (let i = 0; i < rest.length; i++) if (outFirst[rest.data[i]! >> SHRINK_BITS] !== -1) marked = true;
       extraNode.push(best);
-      extraItems.push(rest.slice());
-      extraMarked.push(marked);
-      if (extraNode.length * 2 > slots.length) {
-        slots = new Int32Array(slots.length * 2).fill(-1);
+      extraMarked.push(marked ? 1 : 0);
+      for (let i = 0; i < rest.length; i++) extraItems.push(rest.data[i]!);
+      itemsFrom.push(extraItems.length);
+      if (extraNode.length > slots.length / 4) {
+        slots = new Int32Array(slots.length * 2);
         for (let k = 0; k < extraNode.length; k++) insertSlot(k);
-      } else slots[slot] = index;
+      } else {
+        slots[slot * 2] = index + 1;
+        slots[slot * 2 + 1] = hash;
+      }
     }
-    return extraMarked[index] ? ((N + index) * C) | HAS_OUTPUT : (N + index) * C;
+    return extraMarked.data[index] === 1 ? ((N + index) * C) | HAS_OUTPUT : (N + index) * C;
   };
 
-  // Shallow states first: a state with no move of its own goes where its failure state goes (its
-  // set of items and its plain transition are the failure state's), as in the DFA completion.
+  // Shallow states first (breadth-first numbering): a state with no move of its own goes where its
+  // failure state goes (its set of items and its plain transition are the failure state's), as in
+  // the DFA completion.
   const ambiguousTarget = new Int32Array(N);
-  let maxDepth = 0;
-  for (let u = 0; u < N; u++) maxDepth = Math.max(maxDepth, depth[u]!);
-  const byDepth = new Int32Array(maxDepth + 2);
-  for (let u = 0; u < N; u++) byDepth[depth[u]! + 1]!++;
-  for (let d = 1; d <= maxDepth + 1; d++) byDepth[d]! += byDepth[d - 1]!;
-  const order = new Int32Array(N);
-  for (let u = 0; u < N; u++) order[byDepth[depth[u]!]!++] = u;
-  const items: number[] = [];
-  for (const u of order) {
-    if (u !== 0 && movesOf(u).length === 0 && childOf(u, A) < 0) {
-      ambiguousTarget[u] = ambiguousTarget[fail(u)]!;
+  const items = new IntList();
+  for (let u = 0; u < N; u++) {
+    if (u !== 0 && !hasMoves(u)) {
+      ambiguousTarget[u] = ambiguousTarget[failState[u]!]!;
       continue;
     }
     items.length = 0;
-    for (let v = u; ; v = fail(v)) {
-      for (const move of movesOf(v)) items.push(move);
+    for (let v = u; ; v = failState[v]!) {
+      pushMoves(v, 0, items);
       if (v === 0) break;
     }
     ambiguousTarget[u] = canonical(delta[u * C + A]!, items);
   }
-  const rows: Int32Array[] = [];
+
+  // Rows of the extra states (more are added as they are filled). A row starts as its deepest node's
+  // plain row; only the classes its items (or the ambiguous symbol) move on can differ. Those are
+  // worked out in class order, so extra states are numbered as when every class was visited.
+  // Where an extra state's row differs from its deepest node's plain row: (state, class, target).
+  const patches = new IntList();
+  const own = new IntList();
+  // (class, item) of the own items' children, sorted by class.
+  const childClass = new IntList();
+  const childItem = new IntList();
   for (let k = 0; k < extraNode.length; k++) {
-    const u = extraNode[k]!;
-    const own = extraItems[k]!;
-    const row = new Int32Array(C);
-    for (let c = 0; c < C; c++) {
-      items.length = 0;
-      for (const item of own) {
-        const child = childOf(item >> SHRINK_BITS, c);
-        if (child >= 0) items.push((child << SHRINK_BITS) | (item & SHRINK_MASK));
+    const u = extraNode.data[k]!;
+    own.length = 0;
+    for (let i = itemsFrom.data[k]!; i < itemsFrom.data[k + 1]!; i++) own.push(extraItems.data[i]!);
+    childClass.length = 0;
+    childItem.length = 0;
+    for (let i = 0; i < own.length; i++) {
+      const item = own.data[i]!;
+      const node = item >> SHRINK_BITS;
+      for (let child = childFrom[node]!; child < childFrom[node + 1]!; child++) {
+        const c = edgeClass[child]!;
+        const value = (child << SHRINK_BITS) | (item & SHRINK_MASK);
+        let j = childClass.length;
+        childClass.push(c);
+        childItem.push(value);
+        while (j > 0 && childClass.data[j - 1]! > c) {
+          childClass.data[j] = childClass.data[j - 1]!;
+          childItem.data[j] = childItem.data[j - 1]!;
+          j--;
+        }
+        childClass.data[j] = c;
+        childItem.data[j] = value;
       }
-      if (c === A) {
-        for (let v = u; ; v = fail(v)) {
-          for (const move of movesOf(v)) items.push(move);
+    }
+    let next = 0;
+    let ambiguousDone = false;
+    while (next < childClass.length || !ambiguousDone) {
+      const c = next < childClass.length ? childClass.data[next]! : C;
+      const isAmbiguous = !ambiguousDone && A <= c;
+      const target = isAmbiguous ? A : c;
+      items.length = 0;
+      while (next < childClass.length && childClass.data[next] === target)
+        items.push(childItem.data[next++]!);
+      if (isAmbiguous) {
+        for (let v = u; ; v = failState[v]!) {
+          pushMoves(v, 0, items);
           if (v === 0) break;
         }
-        for (const item of own) {
-          for (const move of movesOf(item >> SHRINK_BITS)) items.push(move + (item & SHRINK_MASK));
+        for (let i = 0; i < own.length; i++) {
+          pushMoves(own.data[i]! >> SHRINK_BITS, own.data[i]! & SHRINK_MASK, items);
         }
+        ambiguousDone = true;
       }
-      row[c] = canonical(delta[u * C + c]!, items);
+      const value = canonical(delta[u * C + target]!, items);
+      patches.reserve(3);
+      patches.data[patches.length++] = k;
+      patches.data[patches.length++] = target;
+      patches.data[patches.length++] = value;
     }
-    rows.push(row);
   }
 
   const E = extraNode.length;
@@ -232,53 +326,60 @@ export function addAmbiguousStates(
   const fullDelta = new Int32Array(total * C);
   fullDelta.set(delta);
   for (let u = 0; u < N; u++) fullDelta[u * C + A] = ambiguousTarget[u]!;
-  rows.forEach((row, k) => {
-    fullDelta.set(row, (N + k) * C);
-  });
+  for (let k = 0, p = 0; k < E; k++) {
+    const row = (N + k) * C;
+    const from = extraNode.data[k]! * C;
+    fullDelta.copyWithin(row, from, from + C);
+    for (; p < patches.length && patches.data[p] === k; p += 3) {
+      fullDelta[row + patches.data[p + 1]!] = patches.data[p + 2]!;
+    }
+  }
 
-  // Outputs of the extra states, as copies of their patterns in variant order.
+  // Outputs of the extra states, as copies of their patterns in variant order: longest match first,
+  // then the later pattern. A key packs (length, id, shrink) so that a plain sort orders them.
   const P = patterns.length;
-  const copyOf: number[] = [];
-  const copyShrink: number[] = [];
+  const copyOf = new IntList();
+  const copyShrink = new IntList();
   const fullOutFirst = new Int32Array(total).fill(-1);
   fullOutFirst.set(outFirst);
   const fullDictLink = new Int32Array(total).fill(-1);
   fullDictLink.set(dictLink);
-  const nexts: number[] = [];
+  const fullOutNext = new IntList();
+  for (let id = 0; id < P; id++) fullOutNext.push(outNext[id]!);
+  const found: number[] = [];
+  const add = (node: number, shrink: number) => {
+    for (let id = outFirst[node]!; id !== -1; id = outNext[id]!) {
+      found.push(((patterns[id]!.length - shrink) * P + id) * (SHRINK_MASK + 1) + shrink);
+    }
+  };
   for (let k = 0; k < E; k++) {
-    if (!extraMarked[k]) continue;
-    const found: { length: number; id: number; shrink: number }[] = [];
-    const add = (node: number, shrink: number) => {
-      for (let id = outFirst[node]!; id !== -1; id = outNext[id]!) {
-        found.push({ length: patterns[id]!.length - shrink, id, shrink });
-      }
-    };
-    for (let v = extraNode[k]!; v !== 0; v = fail(v)) add(v, 0);
+    if (extraMarked.data[k] === 0) continue;
+    found.length = 0;
+    for (let v = extraNode.data[k]!; v !== 0; v = failState[v]!) add(v, 0);
     add(0, 0);
-    for (const item of extraItems[k]!) add(item >> SHRINK_BITS, item & SHRINK_MASK);
-    found.sort((a, b) => b.length - a.length || b.id - a.id);
+    for (let i = itemsFrom.data[k]!; i < itemsFrom.data[k + 1]!; i++) {
+      add(extraItems.data[i]! >> SHRINK_BITS, extraItems.data[i]! & SHRINK_MASK);
+    }
+    found.sort((a, b) => b - a);
     let previous = -1;
-    for (const { id, shrink } of found) {
+    for (const key of found) {
       const entry = P + copyOf.length;
-      copyOf.push(id);
-      copyShrink.push(shrink);
-      nexts.push(-1);
+      copyOf.push(Math.floor(key / (SHRINK_MASK + 1)) % P);
+      copyShrink.push(key % (SHRINK_MASK + 1));
+      fullOutNext.push(-1);
       if (previous === -1) fullOutFirst[N + k] = entry;
-      else nexts[previous - P] = entry;
+      else fullOutNext.data[previous] = entry;
       previous = entry;
     }
   }
-  const fullOutNext = new Int32Array(P + nexts.length);
-  fullOutNext.set(outNext);
-  fullOutNext.set(nexts, P);
   return {
     ...automaton,
     delta: fullDelta,
     outFirst: fullOutFirst,
-    outNext: fullOutNext,
+    outNext: fullOutNext.data.slice(0, fullOutNext.length),
     dictLink: fullDictLink,
     stateCount: total,
-    copyOf: Int32Array.from(copyOf),
-    copyShrink: Int32Array.from(copyShrink),
+    copyOf: copyOf.data.slice(0, copyOf.length),
+    copyShrink: copyShrink.data.slice(0, copyShrink.length),
   };
 }
