@@ -5,7 +5,7 @@
 // English hot path's alphabet.
 import type { AmbiguousSymbol } from "./ambiguous-states.js";
 import { type Automaton, buildAutomaton } from "./automaton.js";
-import { foldAggressiveText, foldStrictText } from "./fold-text.js";
+import { foldToSymbols } from "./fold-text.js";
 import type { Rule, Term } from "./rule.js";
 import { AMBIGUOUS_IL, BOUNDARY, isLatinSymbol } from "./symbols.js";
 
@@ -37,24 +37,20 @@ export type ViewAutomata = { latin: PatternGroup | null; other: PatternGroup | n
  */
 const AMBIGUOUS: AmbiguousSymbol = { symbol: AMBIGUOUS_IL, letters: [0x69, 0x6c], maxPositions: 4 };
 
-function trimForWildcards(folded: string, term: Term): string {
-  let symbols = folded;
-  if (term.openStart && symbols.startsWith(" ")) symbols = symbols.slice(1);
-  if (term.openEnd && symbols.endsWith(" ")) symbols = symbols.slice(0, -1);
-  return symbols;
-}
-
-/** The symbol sequence for one term in one view, or null when it holds nothing to match. */
-export function termPattern(term: Term, view: View): string | null {
-  const folded = view === "strict" ? foldStrictText(term.words) : foldAggressiveText(term.words);
-  const symbols = trimForWildcards(folded, term);
-  return symbols.replaceAll(" ", "").length === 0 ? null : symbols;
-}
-
-function toArray(symbols: string): Uint16Array {
-  const array = new Uint16Array(symbols.length);
-  for (let i = 0; i < symbols.length; i++) array[i] = symbols.charCodeAt(i);
-  return array;
+/**
+ * The symbol sequence for one term in one view, or null when it holds nothing to match. Whole
+ * words keep the BOUNDARY symbols at both ends; a wildcard drops the one on its side.
+ */
+export function termPattern(term: Term, view: View): Uint16Array | null {
+  const folded = foldToSymbols(term.words, view);
+  let from = 0;
+  let to = folded.length;
+  if (term.openStart && folded[from] === BOUNDARY) from++;
+  if (term.openEnd && to > from && folded[to - 1] === BOUNDARY) to--;
+  for (let i = from; i < to; i++) {
+    if (folded[i] !== BOUNDARY) return from === 0 && to === folded.length ? folded : folded.slice(from, to);
+  }
+  return null;
 }
 
 function isLatin(pattern: Uint16Array): boolean {
@@ -67,9 +63,8 @@ export function compileView(rules: readonly Rule[], view: View): ViewAutomata {
   const sets = { latin: { arrays: [] as Uint16Array[], infos: [] as PatternInfo[] } };
   const other = { arrays: [] as Uint16Array[], infos: [] as PatternInfo[] };
   const add = (ruleIndex: number, termIndex: number, term: Term) => {
-    const symbols = termPattern(term, view);
-    if (symbols === null) return;
-    const array = toArray(symbols);
+    const array = termPattern(term, view);
+    if (array === null) return;
     const target = isLatin(array) ? sets.latin : other;
     target.arrays.push(array);
     const { openStart, openEnd } = term;
@@ -92,8 +87,12 @@ export function compileView(rules: readonly Rule[], view: View): ViewAutomata {
       const info = set.infos[id]!;
       patterns.push({ ...info, length: info.length - automaton.copyShrink[k]! });
     });
-    const ruleOf = Int32Array.from(patterns, (info) => info.rule);
-    const termBitOf = Uint32Array.from(patterns, (info) => (info.term < 0 ? 0 : 1 << info.term));
+    const ruleOf = new Int32Array(patterns.length);
+    const termBitOf = new Uint32Array(patterns.length);
+    patterns.forEach((info, id) => {
+      ruleOf[id] = info.rule;
+      termBitOf[id] = info.term < 0 ? 0 : 1 << info.term;
+    });
     return { automaton, patterns, ruleOf, termBitOf };
   };
   return { latin: group(sets.latin), other: group(other) };
