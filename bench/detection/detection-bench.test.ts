@@ -62,7 +62,12 @@ describe("detection bench", () => {
     });
     expect(isSane(result.mixed.mbps.median)).toBe(true);
     expect(isSane(result.brown!.mbps.median)).toBe(true);
-    expect(result.events.map((e) => e.length)).toEqual([40, 200]);
+    expect(result.events.map((e) => `${e.source} ${e.length}`)).toEqual([
+      "mixed 40",
+      "mixed 200",
+      "brown 40",
+      "brown 200",
+    ]);
     for (const e of result.events) expect(isSane(e.vigil.median) && isSane(e.obscenity.median)).toBe(true);
     for (const b of result.baselines) expect(isSane(b.mbps.median) && isSane(b.vigil.median)).toBe(true);
     expect(isSane(result.build.median) && isSane(result.tableBytes) && isSane(result.stateCount)).toBe(true);

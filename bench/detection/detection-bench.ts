@@ -41,7 +41,8 @@ export type DetectionBenchResult = {
   stateCount: number;
   brown: { characters: number; mbps: Spread } | null;
   mixed: { characters: number; mbps: Spread };
-  events: { length: number; vigil: Spread; obscenity: Spread }[];
+  /** Slices of the mixed text, and (when the file is there) of the Brown sentences: ordinary prose. */
+  events: { source: "mixed" | "brown"; length: number; vigil: Spread; obscenity: Spread }[];
   baselines: BaselineResult[];
   synthetic: { phrases: number; build: Spread; tableBytes: number; heapBytes: number; stateCount: number };
 };
@@ -157,17 +158,21 @@ export function runDetectionBench(options: DetectionBenchOptions): DetectionBenc
 
   progress("per-event latency");
   const obscenityMatch = obscenityBaseline(terms).build();
-  const events = [40, 200].map((length) => {
-    const sample = sampleEvents(mixedText, length, 2000, options.seed + length);
-    const vigil = nsPerEvent(sample, scan, runs, options.eventBudgetMs);
-    const obscenity = nsPerEvent(
-      sample.slice(0, 50),
-      obscenityMatch,
-      Math.min(runs, 3),
-      options.eventBudgetMs,
-    );
-    return { length, vigil, obscenity };
-  });
+  const sources: { source: "mixed" | "brown"; text: string }[] = [{ source: "mixed", text: mixedText }];
+  if (options.brownText !== null) sources.push({ source: "brown", text: options.brownText });
+  const events = sources.flatMap(({ source, text }) =>
+    [40, 200].map((length) => {
+      const sample = sampleEvents(text, length, 2000, options.seed + length);
+      const vigil = nsPerEvent(sample, scan, runs, options.eventBudgetMs);
+      const obscenity = nsPerEvent(
+        sample.slice(0, 50),
+        obscenityMatch,
+        Math.min(runs, 3),
+        options.eventBudgetMs,
+      );
+      return { source, length, vigil, obscenity };
+    }),
+  );
 
   progress("baselines: obscenity and one RegExp alternation over the same terms");
   const baselines = [
