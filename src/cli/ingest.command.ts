@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { ingestLogFile, type IngestProgress } from "../capture/file-ingest/ingest-log-file.js";
 import { LOG_FORMATS } from "../capture/parsers/parser-registry.js";
+import { EventDetection } from "../capture/pipeline/event-detection.js";
 import { resolveSchool } from "./resolve-school.js";
 import { openConfiguredDatabase } from "./open-configured-database.js";
 
@@ -41,6 +42,8 @@ export function addIngestCommand(program: Command): void {
       };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
+      // Loading the detection library takes a moment; the reading rate shown should not count it.
+      const detection = new EventDetection(database.db);
       const started = Date.now();
       let shownAt = 0;
       try {
@@ -54,6 +57,7 @@ export function addIngestCommand(program: Command): void {
           source: options.source ?? `${format}:${fullPath}`,
           follow: options.follow === true,
           signal: controller.signal,
+          detection,
           parserOptions: {
             ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
             ...(options.logFormat === undefined ? {} : { logFormat: options.logFormat }),

@@ -16,6 +16,12 @@ export interface VigilDatabase {
   capabilities: EngineCapabilities;
   /** The URL with any password hidden, for messages and logs. */
   displayUrl: string;
+  /**
+   * SQLite only: the one connection Kysely runs on, for a statement prepared once and run once per
+   * row (bulk inserts), which a query builder cannot do. Use it only inside a Kysely transaction's
+   * callback: that transaction holds the connection, so the statements are part of it.
+   */
+  sqliteConnection?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -23,7 +29,11 @@ export interface VigilDatabase {
 export async function openDatabase(url: string): Promise<VigilDatabase> {
   const engine = engineOfUrl(url);
   const displayUrl = hidePassword(url);
-  const db = engine === "postgres" ? openPostgres(url) : openSqlite(url);
+  const sqliteConnection = engine === "postgres" ? undefined : openSqlite(url);
+  const db =
+    sqliteConnection === undefined
+      ? openPostgres(url)
+      : new Kysely<Database>({ dialect: new SqliteDialect({ database: sqliteConnection }) });
   try {
     await sql`select 1`.execute(db);
   } catch (error) {
@@ -36,7 +46,13 @@ export async function openDatabase(url: string): Promise<VigilDatabase> {
       },
     );
   }
-  return { db, capabilities: capabilitiesOf(engine), displayUrl, close: () => db.destroy() };
+  return {
+    db,
+    capabilities: capabilitiesOf(engine),
+    displayUrl,
+    sqliteConnection,
+    close: () => db.destroy(),
+  };
 }
 
 function openPostgres(url: string): Kysely<Database> {
@@ -49,7 +65,7 @@ function openPostgres(url: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-function openSqlite(url: string): Kysely<Database> {
+function openSqlite(url: string): SQLite.Database {
   const file = url.replace(/^sqlite:(\/\/)?/i, "");
   let database: SQLite.Database;
   try {
@@ -66,7 +82,7 @@ function openSqlite(url: string): Kysely<Database> {
   database.pragma("synchronous = FULL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return database;
 }
 
 function hidePassword(url: string): string {

@@ -24,8 +24,9 @@ forEachDialect("attribution by IP address", (database) => {
       ...(user === undefined ? {} : { user }),
     };
     const row = rowOfLogEvent(schoolId, "squid", `line-${++sent}`, event, new Date().toISOString());
-    const { db, capabilities } = database();
-    await db.transaction().execute((trx) => insertEvents(trx, capabilities, [row]));
+    await database()
+      .db.transaction()
+      .execute((trx) => insertEvents(trx, database(), [row]));
     return row.id;
   };
   const record = (schoolId: string, rows: IpAssignmentInput[]) =>

@@ -1,7 +1,8 @@
 /**
  * The detection queue. Storing an event enqueues it (its `processed_at` is null, in the same
- * transaction), so nothing acknowledged can be lost between storage and detection. The port is
- * small so that NATS JetStream can stand behind it later without the pipeline changing.
+ * transaction), so nothing acknowledged can be lost between storage and detection. (`vigil ingest`
+ * runs detection before it stores a batch, and stores it already processed, with its alerts.) The
+ * port is small so that NATS JetStream can stand behind it later without the pipeline changing.
  */
 import type { Kysely, Selectable } from "kysely";
 import type { VigilDatabase } from "../../db/open-database.js";

@@ -2,14 +2,15 @@
  * The one stored shape of a captured event, whichever way it came in (the API or a log file),
  * so detection and reads downstream never ask where an event came from.
  */
-import type { Insertable } from "kysely";
+import type { Selectable } from "kysely";
 import type { CaptureEvent } from "../../contracts/event.contract.js";
 import type { EventsTable } from "../../db/schema.js";
 import { parseUrlParts } from "../../detection/urls/index.js";
 import type { ParsedLogEvent } from "../log-line.js";
 import { newSortableId } from "../../platform/sortable-id.js";
 
-export type EventRow = Insertable<EventsTable> & { id: string };
+/** Every column set, so a row about to be stored reads like a stored one (detection takes either). */
+export type EventRow = Selectable<EventsTable>;
 
 type Common = Pick<
   EventRow,
@@ -114,6 +115,7 @@ function row(common: Common, kind: string, specific: Specific): EventRow {
 
 function detailJson(detail: Record<string, unknown> | undefined): string | null {
   if (detail === undefined) return null;
-  const present = Object.entries(detail).filter(([, value]) => value !== undefined);
-  return present.length === 0 ? null : JSON.stringify(Object.fromEntries(present));
+  // JSON leaves out fields that are undefined; nothing left is no detail.
+  const json = JSON.stringify(detail);
+  return json === "{}" ? null : json;
 }

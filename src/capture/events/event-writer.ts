@@ -91,7 +91,7 @@ export class EventWriter {
     try {
       outcomes = await this.#database.db
         .transaction()
-        .execute((trx) => insertEvents(trx, this.#database.capabilities, rows));
+        .execute((trx) => insertEvents(trx, this.#database, rows));
     } catch (error) {
       for (const waiting of group) waiting.reject(error);
       return;

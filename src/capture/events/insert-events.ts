@@ -1,21 +1,86 @@
 /**
  * Stores event rows inside the caller's transaction, once each: a row whose (school, source,
  * sender id) is already stored, or appears earlier in the same call, is a duplicate.
+ *
+ * On SQLite each row runs one statement prepared once per connection: SQLite runs in process, so
+ * a statement per row costs less than building, compiling and parsing one huge multi-row insert
+ * per batch. PostgreSQL, a round trip away, gets multi-row inserts.
  */
 import type { Kysely } from "kysely";
-import type { EngineCapabilities } from "../../db/engine.js";
-import type { Database } from "../../db/schema.js";
+import type SQLite from "better-sqlite3";
+import type { VigilDatabase } from "../../db/open-database.js";
+import type { Database, EventsTable } from "../../db/schema.js";
 import type { EventRow } from "./event-row.js";
 
 export type StoreOutcome = "accepted" | "duplicate";
 
-const columnsPerRow = 17;
+/** Where rows are stored: the engine's capabilities and, on SQLite, its connection. */
+export type EventStorage = Pick<VigilDatabase, "capabilities" | "sqliteConnection">;
+
+/** Every column of `events`, as an object so that a column added to the table must be added here. */
+const columnSet: Record<keyof EventsTable, true> = {
+  id: true,
+  school_id: true,
+  source: true,
+  sender_id: true,
+  kind: true,
+  time: true,
+  user_name: true,
+  device: true,
+  ip: true,
+  url: true,
+  host: true,
+  text: true,
+  action: true,
+  filter_category: true,
+  detail: true,
+  received_at: true,
+  processed_at: true,
+};
+const columns = Object.keys(columnSet) as (keyof EventsTable)[];
 const maxRowsPerStatement = 1_000;
 
-/** Inserts `rows`; the outcome of each, in order. */
+/**
+ * Inserts `rows` inside `trx` (on SQLite, `storage.sqliteConnection` must be the connection `trx`
+ * runs on); the outcome of each, in order.
+ */
 export async function insertEvents(
   trx: Kysely<Database>,
-  capabilities: EngineCapabilities,
+  storage: EventStorage,
+  rows: readonly EventRow[],
+): Promise<StoreOutcome[]> {
+  // On SQLite the statements below join whichever transaction holds the connection: it must be `trx`.
+  if (!trx.isTransaction) throw new Error("Events are inserted inside a transaction.");
+  if (storage.sqliteConnection) return insertEachRow(storage.sqliteConnection, rows);
+  return insertInChunks(trx, storage, rows);
+}
+
+const preparedInserts = new WeakMap<SQLite.Database, SQLite.Statement>();
+
+function insertEachRow(connection: SQLite.Database, rows: readonly EventRow[]): StoreOutcome[] {
+  let insert = preparedInserts.get(connection);
+  if (!insert) {
+    insert = connection.prepare(
+      `insert into events (${columns.join(", ")}) values (${columns.map(() => "?").join(", ")})` +
+        " on conflict (school_id, source, sender_id) do nothing",
+    );
+    preparedInserts.set(connection, insert);
+  }
+  const values: unknown[] = new Array(columns.length);
+  const outcomes: StoreOutcome[] = [];
+  for (const row of rows) {
+    columns.forEach((column, index) => {
+      values[index] = row[column] ?? null;
+    });
+    // No change: the conflict clause kept the row stored first (before, or earlier in `rows`).
+    outcomes.push(insert.run(values).changes === 1 ? "accepted" : "duplicate");
+  }
+  return outcomes;
+}
+
+async function insertInChunks(
+  trx: Kysely<Database>,
+  storage: EventStorage,
   rows: readonly EventRow[],
 ): Promise<StoreOutcome[]> {
   const outcomes: StoreOutcome[] = rows.map(() => "duplicate");
@@ -27,7 +92,7 @@ export async function insertEvents(
   const unique = [...firstOfKey.values()];
   const perStatement = Math.min(
     maxRowsPerStatement,
-    Math.floor(capabilities.maxBindParameters / columnsPerRow),
+    Math.floor(storage.capabilities.maxBindParameters / columns.length),
   );
   const indexOfId = new Map(unique.map((index) => [rows[index]?.id, index]));
   for (let start = 0; start < unique.length; start += perStatement) {

@@ -87,6 +87,37 @@ forEachDialect("vigil ingest of a log file", (database) => {
     expect(await countEvents(schoolId)).toBe(3);
   });
 
+  it("stores each batch already scanned, with its alerts, and a re-read line raises none again", async () => {
+    const { schoolId } = await buildSchool(database());
+    const path = join(folder, "concerning.log");
+    writeFileSync(
+      path,
+      line(0, "https://www.google.co.uk/search?q=how+to+buy+weed") + line(1, "http://a.example/"),
+    );
+    const countAlerts = async () =>
+      (await database().db.selectFrom("alerts").select("id").where("school_id", "=", schoolId).execute())
+        .length;
+    expect(await ingest(schoolId, path)).toMatchObject({ stored: 2, alertsCreated: 1 });
+    expect(await countAlerts()).toBe(1);
+    const waiting = await database()
+      .db.selectFrom("events")
+      .select("id")
+      .where("school_id", "=", schoolId)
+      .where("processed_at", "is", null)
+      .execute();
+    expect(waiting).toEqual([]); // nothing left for the pipeline
+    // Without its checkpoint the file is read again: every line is a duplicate, and no alert repeats.
+    await database().db.deleteFrom("ingest_checkpoints").where("school_id", "=", schoolId).execute();
+    expect(await ingest(schoolId, path)).toMatchObject({ stored: 0, duplicates: 2, alertsCreated: 0 });
+    expect(await countAlerts()).toBe(1);
+    const alert = await database()
+      .db.selectFrom("alerts")
+      .select("count")
+      .where("school_id", "=", schoolId)
+      .executeTakeFirstOrThrow();
+    expect(alert.count).toBe(1);
+  });
+
   it("follows appended lines and a rotation until stopped", async () => {
     const { schoolId } = await buildSchool(database());
     const path = join(folder, "followed.log");

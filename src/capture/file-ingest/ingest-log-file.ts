@@ -1,9 +1,10 @@
 /**
  * `vigil ingest`: reads a filter or proxy log through its parser into the same storage as the
- * event API (directly, not over HTTP). Each batch of lines is stored with the checkpoint in one
- * transaction, so a restart resumes at the first line not stored: no gap, no duplicate. With
- * `follow`, appended lines keep coming, and a rotated (new inode, or new first line) or truncated
- * file is read again from its start.
+ * event API (directly, not over HTTP). Each batch of lines goes through detection before it is
+ * stored, and is stored already processed, with its alerts and the checkpoint, in one transaction:
+ * a restart resumes at the first line not stored (no gap, no duplicate, no alert twice), and the
+ * pipeline never has to read the batch back. With `follow`, appended lines keep coming, and a
+ * rotated (new inode, or new first line) or truncated file is read again from its start.
  */
 import { stat } from "node:fs/promises";
 import type { VigilDatabase } from "../../db/open-database.js";
@@ -14,6 +15,7 @@ import type { ParserOptions } from "../parsers/parser-options.js";
 import type { EventRow } from "../events/event-row.js";
 import { rowOfLogEvent } from "../events/event-row.js";
 import { insertEvents } from "../events/insert-events.js";
+import { EventDetection } from "../pipeline/event-detection.js";
 import { findCheckpoint, saveCheckpoint } from "./ingest-checkpoint.repository.js";
 import { LogFileCursor, type LogLine } from "./log-file-cursor.js";
 
@@ -32,6 +34,8 @@ export interface IngestOptions {
   pollMs?: number;
   signal?: AbortSignal;
   onProgress?: (progress: IngestProgress) => void;
+  /** The detection events go through (default: the shipped library's). */
+  detection?: EventDetection;
 }
 
 export interface IngestProgress {
@@ -39,6 +43,9 @@ export interface IngestProgress {
   bytes: number;
   stored: number;
   duplicates: number;
+  alertsCreated: number;
+  /** Events that joined an alert already open instead of starting one. */
+  alertsGrouped: number;
   skipped: number;
   malformed: number;
   malformedSamples: { line: number; reason: string }[];
@@ -49,13 +56,18 @@ export interface IngestProgress {
 
 /** Reads the file (and, with `follow`, keeps reading) and returns what it did. */
 export async function ingestLogFile(options: IngestOptions): Promise<IngestProgress> {
-  const batchLines = options.batchLines ?? 5_000;
+  // Big batches share one commit, and an alert's repeats within a batch cost it one write; a
+  // batch is still only a few tens of megabytes in memory, whatever the file's size.
+  const batchLines = options.batchLines ?? 20_000;
   const parse = await makeParser(options);
+  const detection = options.detection ?? new EventDetection(options.database.db);
   const progress: IngestProgress = {
     lines: 0,
     bytes: 0,
     stored: 0,
     duplicates: 0,
+    alertsCreated: 0,
+    alertsGrouped: 0,
     skipped: 0,
     malformed: 0,
     malformedSamples: [],
@@ -71,7 +83,8 @@ export async function ingestLogFile(options: IngestOptions): Promise<IngestProgr
       const lines = await cursor.cursor.readLines(batchLines, final);
       if (lines.length > 0) {
         const firstHash = (await cursor.cursor.firstLineHash(final)) ?? "";
-        lineNumber = await storeBatch(options, parse, cursor.cursor, firstHash, lines, lineNumber, progress);
+        const batch = { cursor: cursor.cursor, firstHash, lines, lineNumber };
+        lineNumber = await storeBatch(options, parse, detection, batch, progress);
         options.onProgress?.(progress);
         continue;
       }
@@ -123,14 +136,24 @@ async function openAtCheckpoint(
   };
 }
 
-/** Parses and stores one batch with the checkpoint after its last line; returns the new line number. */
+/** Lines read from the file, with where they are in it. */
+interface ReadBatch {
+  cursor: LogFileCursor;
+  firstHash: string;
+  lines: readonly LogLine[];
+  /** The line number before the first of `lines`. */
+  lineNumber: number;
+}
+
+/**
+ * Parses, detects and stores one batch with the checkpoint after its last line; returns the new
+ * line number.
+ */
 async function storeBatch(
   options: IngestOptions,
   parse: LineParser,
-  cursor: LogFileCursor,
-  firstHash: string,
-  lines: readonly LogLine[],
-  lineNumber: number,
+  detection: EventDetection,
+  { cursor, firstHash, lines, lineNumber }: ReadBatch,
   progress: IngestProgress,
 ): Promise<number> {
   const receivedAt = new Date().toISOString();
@@ -152,10 +175,19 @@ async function storeBatch(
       }
     }
   }
+  const detected = await detection.detect(rows);
   const last = lines[lines.length - 1];
   const end = last?.end ?? cursor.position;
-  const outcomes = await options.database.db.transaction().execute(async (trx) => {
-    const stored = await insertEvents(trx, options.database.capabilities, rows);
+  const { database } = options;
+  const { outcomes, recorded } = await database.db.transaction().execute(async (trx) => {
+    const processedAt = new Date().toISOString();
+    const processed = detected.events.map((event) => ({ ...event, processed_at: processedAt }));
+    const stored = await insertEvents(trx, database, processed);
+    // A line stored by an earlier run raised its alerts then.
+    const accepted = new Set(
+      processed.filter((_, index) => stored[index] === "accepted").map((row) => row.id),
+    );
+    const alerts = await detection.record(trx, database.capabilities, detected, accepted);
     await saveCheckpoint(trx, {
       school_id: options.schoolId,
       source: options.source,
@@ -165,10 +197,12 @@ async function storeBatch(
       line_number: number,
       first_line_hash: firstHash,
     });
-    return stored;
+    return { outcomes: stored, recorded: alerts };
   });
   progress.lines += lines.length;
   progress.bytes += end - (lines[0]?.start ?? end);
+  progress.alertsCreated += recorded.alertsCreated;
+  progress.alertsGrouped += recorded.alertsGrouped;
   for (const outcome of outcomes) {
     if (outcome === "accepted") progress.stored++;
     else progress.duplicates++;

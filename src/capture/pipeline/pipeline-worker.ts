@@ -4,25 +4,14 @@
  * re-runs the batch rather than losing or double-counting it. Stoppable for a graceful shutdown.
  */
 import type { VigilDatabase } from "../../db/open-database.js";
-import type { Detector } from "../../detection/index.js";
-import type { UrlLookup } from "../../detection/urls/index.js";
-import type { AlertSignal } from "../../alerts/alert-signal.js";
-import { recordAlerts } from "../../alerts/record-alert.js";
-import { enqueueAlertRouting } from "../../notifications/enqueue-alert-routing.js";
-import { shippedDetector } from "../../library/shipped-detector.js";
-import { shippedUrlLookup } from "../../library/shipped-url-lookup.js";
-import { attributeEvents, saveAttributions, withAttribution } from "../attribution/attribute-event.js";
+import { saveAttributions } from "../attribution/attribute-event.js";
 import type { EventQueue } from "../events/event-queue.js";
-import { eventsOfLeavers } from "../../directory/monitoring.js";
-import { signalOfEvent } from "./event-signal.js";
-import { SchoolDetectors } from "./school-detectors.js";
+import { EventDetection, type EventDetectionOptions } from "./event-detection.js";
 
-export interface PipelineOptions {
+export interface PipelineOptions extends EventDetectionOptions {
   batchSize?: number;
   /** How long to wait before looking again when the queue is empty. */
   idleMs?: number;
-  detector?: Detector;
-  lookup?: UrlLookup;
   onError?: (error: unknown) => void;
 }
 
@@ -37,23 +26,18 @@ export class PipelineWorker {
   readonly #queue: EventQueue;
   readonly #batchSize: number;
   readonly #idleMs: number;
-  readonly #detectors: SchoolDetectors;
-  readonly #lookup: UrlLookup;
-  readonly #createdBy: string;
+  readonly #detection: EventDetection;
   readonly #onError: (error: unknown) => void;
   #running: Promise<void> | undefined;
   #stopping = false;
   #wake: (() => void) | undefined;
 
   constructor(database: VigilDatabase, queue: EventQueue, options: PipelineOptions = {}) {
-    const detector = options.detector ?? shippedDetector().detector;
     this.#database = database;
     this.#queue = queue;
     this.#batchSize = options.batchSize ?? 500;
     this.#idleMs = options.idleMs ?? 200;
-    this.#detectors = new SchoolDetectors(database.db, detector);
-    this.#lookup = options.lookup ?? shippedUrlLookup();
-    this.#createdBy = `detection pipeline (library ${detector.version})`;
+    this.#detection = new EventDetection(database.db, options);
     this.#onError = options.onError ?? (() => undefined);
   }
 
@@ -89,33 +73,18 @@ export class PipelineWorker {
     const claimed = await this.#queue.claim(this.#batchSize);
     const result: BatchResult = { processed: 0, alertsCreated: 0, alertsGrouped: 0 };
     if (claimed.length === 0) return result;
-    // Attributed before detection, so an alert names whoever held the event's IP address then.
-    const fills = await attributeEvents(this.#database.db, claimed);
-    const events = claimed.map((event) => withAttribution(event, fills.get(event.id)));
-    // A pupil who has left the school is no longer monitored: their events raise nothing.
-    const leavers = await eventsOfLeavers(this.#database.db, events);
-    const signals: AlertSignal[] = [];
-    for (const event of events) {
-      if (leavers.has(event.id)) continue;
-      const detector = await this.#detectors.forSchool(event.school_id);
-      const signal = signalOfEvent(event, detector, this.#lookup, this.#createdBy);
-      if (signal) signals.push(signal);
-    }
-    const { capabilities } = this.#database;
+    const detected = await this.#detection.detect(claimed);
     await this.#database.db.transaction().execute(async (trx) => {
-      await saveAttributions(trx, fills);
+      await saveAttributions(trx, detected.fills);
       const done = await this.#queue.complete(
         trx,
-        events.map((event) => event.id),
+        detected.events.map((event) => event.id),
       );
       result.processed = done.size;
       // An event another worker completed first raised its alert there.
-      const mine = signals.filter((signal) => done.has(signal.eventId));
-      const recorded = await recordAlerts(trx, capabilities, mine);
-      // Routing is queued in this transaction (an outbox row): the alert is never left untold.
-      await enqueueAlertRouting(trx, recorded.alerts);
-      result.alertsCreated = recorded.created;
-      result.alertsGrouped = recorded.grouped;
+      const recorded = await this.#detection.record(trx, this.#database.capabilities, detected, done);
+      result.alertsCreated = recorded.alertsCreated;
+      result.alertsGrouped = recorded.alertsGrouped;
     });
     return result;
   }
