@@ -116,12 +116,27 @@ async function benchEventApi(options: CaptureBenchOptions): Promise<BenchFigure[
   });
 }
 
+/**
+ * Lines per second through `vigil ingest`, end to end: on an ordinary day's log (one line in 100 a
+ * concern, as in a school), and on a stress log where one line in 4 raises an alert.
+ */
 async function benchLogFile(options: CaptureBenchOptions): Promise<BenchFigure[]> {
+  return [
+    ...(await benchLogFileMix(options, ordinaryDay, "an ordinary day: 1 line in 100 a concern")),
+    ...(await benchLogFileMix(options, stressDay, "stress: 1 line in 4 a concern")),
+  ];
+}
+
+async function benchLogFileMix(
+  options: CaptureBenchOptions,
+  concerningEvery: number,
+  mix: string,
+): Promise<BenchFigure[]> {
   const lines = options.lines ?? 200_000;
   return withDatabase(async (database, folder) => {
     const { schoolId } = await buildSchool(database);
     const path = join(folder, "access.log");
-    writeFileSync(path, simulatedSquidLog(lines));
+    writeFileSync(path, simulatedSquidLog(lines, 0, concerningEvery));
     const rss = process.memoryUsage().rss;
     const started = performance.now();
     // `vigil ingest` runs detection on each batch before storing it; the pipeline's drain is timed
@@ -132,13 +147,13 @@ async function benchLogFile(options: CaptureBenchOptions): Promise<BenchFigure[]
     const finished = performance.now();
     const growthMb = (process.memoryUsage().rss - rss) / 1024 / 1024;
     options.log?.(
-      `log file: ${report.lines} lines, ${report.stored} stored, ` +
+      `log file (${mix}): ${report.lines} lines, ${report.stored} stored, ` +
         `${report.alertsCreated + left.alertsCreated} alerts ` +
         `(${report.alertsGrouped + left.alertsGrouped} grouped), ${left.processed} left for the pipeline`,
     );
     return [
       {
-        name: "Squid log: end to end, including detection",
+        name: `Squid log, ${mix}: end to end, including detection`,
         value: Math.round(report.lines / ((finished - started) / 1000)),
         unit: "lines/s",
         note: `target ≥ 100,000; RSS grew ${growthMb.toFixed(0)} MB`,
@@ -209,22 +224,12 @@ function writeLargeSquidLog(path: string, lines: number): void {
   try {
     const slice = 100_000;
     for (let written = 0; written < lines; written += slice) {
-      writeSync(fd, simulatedSquidLog(Math.min(slice, lines - written), written));
+      writeSync(fd, simulatedSquidLog(Math.min(slice, lines - written), written, ordinaryDay));
     }
   } finally {
     closeSync(fd);
   }
 }
-
-const sites = [
-  "http://www.bbc.co.uk/news/education",
-  "https://www.google.com/search?q=volcano+facts",
-  "https://en.wikipedia.org/wiki/Photosynthesis",
-  "https://www.youtube.com/watch?v=abc123",
-  "https://classroom.google.com/u/0/h",
-  "https://www.google.co.uk/search?q=how+to+buy+weed",
-  "http://abcproxy.com/browse.php?u=x",
-];
 
 function simulatedEvent(sender: number, n: number): Record<string, unknown> {
   const common = {
@@ -236,15 +241,45 @@ function simulatedEvent(sender: number, n: number): Record<string, unknown> {
   };
   if (n % 10 === 0)
     return { ...common, kind: "typed-text", text: "did you finish the homework for tomorrow" };
-  return { ...common, kind: "web-visit", url: sites[n % sites.length], action: "allowed", status: 200 };
+  return { ...common, kind: "web-visit", url: apiSites[n % apiSites.length], action: "allowed", status: 200 };
 }
 
-function simulatedSquidLog(lines: number, first = 0): string {
+/** Sites pupils visit on an ordinary school day. */
+const ordinarySites = [
+  "http://www.bbc.co.uk/news/education",
+  "https://www.google.com/search?q=volcano+facts",
+  "https://en.wikipedia.org/wiki/Photosynthesis",
+  "https://www.youtube.com/watch?v=abc123",
+  "https://classroom.google.com/u/0/h",
+  "https://www.bbc.co.uk/bitesize/subjects/z6svr82",
+  "https://www.google.co.uk/search?q=romeo+and+juliet+act+3+summary",
+  "https://www.timestables.co.uk/",
+  "https://docs.google.com/document/d/1abc/edit",
+  "https://www.duolingo.com/learn",
+];
+
+/** Visits that raise an alert: a search for drugs and a web proxy. */
+const concerningSites = [
+  "https://www.google.co.uk/search?q=how+to+buy+weed",
+  "http://abcproxy.com/browse.php?u=x",
+];
+
+/** What the API's senders post: the first ordinary sites and both concerns, in turn. */
+const apiSites = [...ordinarySites.slice(0, 5), ...concerningSites];
+
+/** One line in this many is a concern: a school's ordinary day, and a stress test of the alert path. */
+const ordinaryDay = 100;
+const stressDay = 4;
+
+function simulatedSquidLog(lines: number, first: number, concerningEvery: number): string {
   const parts: string[] = [];
   const start = 1741165200;
   for (let i = first; i < first + lines; i++) {
     const time = (start + i * 0.05).toFixed(3);
-    const site = sites[i % sites.length] ?? "";
+    const concern = i % concerningEvery === concerningEvery - 1;
+    const site = concern
+      ? concerningSites[Math.floor(i / concerningEvery) % concerningSites.length]!
+      : ordinarySites[i % ordinarySites.length]!;
     parts.push(
       `${time}    120 10.0.${(i >> 8) & 255}.${i & 255} TCP_MISS/200 5120 GET ${site} pupil${i % 600} DIRECT/93.184.216.34 text/html\n`,
     );
