@@ -14,8 +14,9 @@ export type FoldBuffer = {
   /** Strict view only: the aggressive view could hold evidence, so it must be built. */
   mayBeObfuscated: boolean;
   /**
-   * Strict view only: where evidence could arise (digits and leet symbols, a symbol three times in a
-   * row, two single-letter words in a row, slow-path expansions), in increasing order.
+   * Strict view only: where evidence could arise (a digit beside a letter, leet symbols, a symbol
+   * three times in a row, two single-letter words in a row, slow-path expansions), in increasing
+   * order.
    */
   suspectAt: Int32Array;
   suspectCount: number;

@@ -77,7 +77,7 @@ function widthAt(text: string, i: number, to: number): number {
  * written and appending its hits to `hits` (as `runAutomaton` would, from the root state).
  * `padStart`/`padEnd` add a BOUNDARY at the ends, which is right at the real start/end of a text or
  * at a separator, and wrong inside a word. Also notes whether the aggressive view could differ in a
- * way that matters (digits, leet symbols, a letter three times in a row, single letters in a row),
+ * way that matters (digits beside letters, leet symbols, a letter three times in a row, single letters in a row),
  * so it can be skipped.
  */
 export function foldStrict(
@@ -125,9 +125,16 @@ export function foldStrict(
       if (value !== BOUNDARY) markSuspect(out, n);
     }
     if (value > BOUNDARY) {
-      if (value < 0x3a || value >= 0x80 || (value === last && value === beforeLast)) {
-        // A letter of another script is no evidence by itself; a run of three or a digit may be.
-        if (value < 0x80 || (value === last && value === beforeLast)) markSuspect(out, n);
+      // Symbols above BOUNDARY and below 0x3a are digits and leet symbols; the rest are letters.
+      const afterDigit = last < 0x3a && last > BOUNDARY;
+      if (value < 0x3a) {
+        // A digit may be a disguised letter only beside a letter ("k1ll", "gr8"), never inside a
+        // number ("1961", which the aggressive view leaves alone): marked after a letter here,
+        // and at a letter that follows it below.
+        if (last >= 0x3a) markSuspect(out, n);
+      } else if (afterDigit || value >= 0x80 || value === last) {
+        // A letter of another script is no evidence by itself; a run of three may be.
+        if (afterDigit || (value === last && value === beforeLast)) markSuspect(out, n);
         if (value >= 0x80) out.hasNonLatin = true;
       }
     } else if (value === BOUNDARY) {
