@@ -2,7 +2,7 @@
 // view and run its automata only in windows around evidence of obfuscation (a hit there must
 // contain evidence anyway), so ordinary text pays almost nothing for the second view.
 import { type HitBuffer, createHitBuffer, runAutomaton } from "./automaton-scan.js";
-import type { PatternGroup, View, ViewAutomata } from "./compile-patterns.js";
+import type { PatternGroup, View } from "./compile-patterns.js";
 import type { CompiledLibrary } from "./detector.js";
 import { type FoldBuffer, createFoldBuffer } from "./fold-buffer.js";
 import { foldAggressive } from "./fold-aggressive.js";
@@ -25,11 +25,19 @@ const WINDOW_CHECK_LENGTH = 2048;
 /** Below this many window reaches, the aggressive view is folded whole, not around suspects. */
 const SHORT_TEXT_REACHES = 4;
 
-/** Scratch state a detector reuses for every chunk; every field is overwritten before it is read. */
+/**
+ * Scratch state a detector reuses for every chunk; every field is overwritten before it is read.
+ * Short texts are most of what is scanned, and allocating per scan showed up as garbage collection.
+ */
 export type Scratch = {
   strict: FoldBuffer;
   aggressive: FoldBuffer;
-  hits: Map<PatternGroup, HitBuffer>;
+  /** Each group's run (a group always runs over the same view), made on first use. */
+  runOf: Map<PatternGroup, Run>;
+  /** The runs of the current chunk. */
+  runs: Run[];
+  /** What `scanChunk` returns: its `terms` are valid until the next chunk is scanned. */
+  chunkHits: ChunkHits;
   marks: TermMarks;
   /** Per rule: 1 while its hits are worth resolving in the current chunk. */
   live: Uint8Array;
@@ -40,14 +48,17 @@ export type Scratch = {
 /** Allocates scratch state for a library of `ruleCount` rules. */
 export function createScratch(ruleCount: number): Scratch {
   const strict = createFoldBuffer(1024);
+  const words = createWordIndex(strict);
   return {
     strict,
     aggressive: createFoldBuffer(1024),
-    hits: new Map(),
+    runOf: new Map(),
+    runs: [],
+    chunkHits: { terms: [], wordAt: words.wordAt },
     marks: { mask: new Uint32Array(ruleCount), touched: [] },
     live: new Uint8Array(ruleCount),
     windows: createWindowScratch(ruleCount),
-    words: createWordIndex(strict),
+    words,
   };
 }
 
@@ -59,21 +70,16 @@ export type ChunkHits = {
 
 type Run = { group: PatternGroup; buffer: FoldBuffer; view: View; hits: HitBuffer };
 
+/** The group's run, emptied and added to the chunk's runs. */
 function startRun(scratch: Scratch, group: PatternGroup, buffer: FoldBuffer, view: View): Run {
-  let hits = scratch.hits.get(group);
-  if (!hits) {
-    hits = createHitBuffer();
-    scratch.hits.set(group, hits);
+  let run = scratch.runOf.get(group);
+  if (!run) {
+    run = { group, buffer, view, hits: createHitBuffer() };
+    scratch.runOf.set(group, run);
   }
-  hits.count = 0;
-  return { group, buffer, view, hits };
-}
-
-function groupsFor(automata: ViewAutomata, buffer: FoldBuffer): PatternGroup[] {
-  const groups: PatternGroup[] = [];
-  if (automata.latin) groups.push(automata.latin);
-  if (automata.other && buffer.hasNonLatin) groups.push(automata.other);
-  return groups;
+  run.hits.count = 0;
+  scratch.runs.push(run);
+  return run;
 }
 
 function scanAroundEvidence(run: Run): void {
@@ -103,18 +109,16 @@ export function scanChunk(
   compiled: CompiledLibrary,
   scratch: Scratch,
 ): ChunkHits {
-  const { strict, aggressive, marks } = scratch;
-  const runs: Run[] = [];
+  const { strict, aggressive, marks, runs } = scratch;
+  runs.length = 0;
   // The Latin automaton runs inside the fold; the other scripts' only when the text has them.
   const { latin, other } = compiled.strict;
   const latinRun = latin ? startRun(scratch, latin, strict, "strict") : null;
   const { from, to, padStart, padEnd } = chunk;
   foldStrict(text, from, to, padStart, padEnd, strict, latin?.automaton, latinRun?.hits);
-  if (latinRun) runs.push(latinRun);
   if (other && strict.hasNonLatin) {
     const run = startRun(scratch, other, strict, "strict");
     runAutomaton(other.automaton, strict.symbols, 0, strict.length, run.hits);
-    runs.push(run);
   }
   aggressive.evidenceCount = 0;
   if (strict.mayBeObfuscated) {
@@ -125,13 +129,15 @@ export function scanChunk(
       foldAggressive(text, strict, aggressive);
   }
   if (aggressive.evidenceCount > 0) {
-    for (const group of groupsFor(compiled.aggressive, aggressive)) {
-      const run = startRun(scratch, group, aggressive, "aggressive");
-      scanAroundEvidence(run);
-      runs.push(run);
+    const groups = compiled.aggressive;
+    if (groups.latin) scanAroundEvidence(startRun(scratch, groups.latin, aggressive, "aggressive"));
+    if (groups.other && aggressive.hasNonLatin) {
+      scanAroundEvidence(startRun(scratch, groups.other, aggressive, "aggressive"));
     }
   }
-  const terms: TermHit[] = [];
+  const { chunkHits } = scratch;
+  const terms = chunkHits.terms;
+  terms.length = 0;
   const words = scratch.words;
   words.reset();
   for (const run of runs) markTerms(run.group, run.hits, marks);
@@ -167,5 +173,5 @@ export function scanChunk(
     }
     marks.touched.length = 0;
   }
-  return { terms, wordAt: words.wordAt };
+  return chunkHits;
 }
