@@ -33,6 +33,18 @@ export type AxeViolation = { id: string; impact: string | null; help: string; no
 
 /** WCAG 2.1 A and AA violations on the current page, as axe-core reports them. */
 export async function accessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  // A dialog or menu still fading in has half-mixed colours, which axe rightly finds too faint:
+  // check what a person sees once the page is still (spinners run forever, so they don't count).
+  await page.waitForFunction(() => {
+    type Running = { playState: string; effect: { getTiming: () => { iterations: number } } | null };
+    const doc = (globalThis as unknown as { document: { getAnimations: () => Running[] } }).document;
+    return doc
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity,
+      );
+  });
   await page.addScriptTag({ content: axeSource });
   // This function runs inside the page, where axe-core has just been loaded as a global.
   return page.evaluate(async () => {
