@@ -6,7 +6,6 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { ConcernReportSchema, IncidentCloseSchema } from "../contracts/incident.contract.js";
-import { MonitoringHoldReleaseSchema } from "../contracts/monitoring-hold.contract.js";
 import { openEvidenceStore } from "../evidence/evidence-store.js";
 import { findMonitoringHolds, heldSubject, releaseMonitoringHold } from "../evidence/monitoring-holds.js";
 import { closeIncident } from "../incidents/close-incident.js";
@@ -196,11 +195,9 @@ export function addIncidentsCommand(program: Command): void {
     .action(async (holdId: string, options: { school?: string; reason: string }) => {
       await withDatabase(async (database) => {
         const schoolId = await resolveSchool(database.db, options.school);
-        // Checked here too, so a bad reason is named before the database is touched.
-        const parsed = MonitoringHoldReleaseSchema.safeParse({ reason: options.reason });
-        if (!parsed.success) throw validationError(parsed.error.issues, "The release");
+        // The command checks the reason itself, as it does for the API.
         const hold = await asOperator(database, (ctx) =>
-          releaseMonitoringHold(ctx, operator, { schoolId, holdId, reason: parsed.data.reason }),
+          releaseMonitoringHold(ctx, operator, { schoolId, holdId, reason: options.reason }),
         );
         process.stdout.write(
           `Released the monitoring hold on ${heldSubject(hold)} (incident ${hold.incident_id}) at ${hold.released_at ?? ""}.\n`,

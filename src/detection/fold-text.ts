@@ -16,13 +16,10 @@ export function foldToSymbols(text: string, view: "strict" | "aggressive"): Uint
 
 /** The strict view of `text` as a string of symbols, with a boundary at each end. */
 export function foldStrictText(text: string): string {
-  foldStrict(text, 0, text.length, true, true, strict);
-  return String.fromCharCode(...strict.symbols.subarray(0, strict.length));
+  return String.fromCharCode(...foldToSymbols(text, "strict"));
 }
 
 /** The aggressive view of `text` as a string of symbols, with a boundary at each end. */
 export function foldAggressiveText(text: string): string {
-  foldStrict(text, 0, text.length, true, true, strict);
-  foldAggressive(text, strict, aggressive);
-  return String.fromCharCode(...aggressive.symbols.subarray(0, aggressive.length));
+  return String.fromCharCode(...foldToSymbols(text, "aggressive"));
 }
