@@ -4,6 +4,9 @@ import type { Automaton } from "./automaton.js";
 
 export type HitBuffer = { data: Int32Array; count: number };
 
+/** What stepping an automaton needs: its transitions and its symbol classes. */
+export type Transitions = Pick<Automaton, "delta" | "classOf">;
+
 /** Allocates a hit buffer (it grows when a text has more hits). */
 export function createHitBuffer(capacity = 1024): HitBuffer {
   return { data: new Int32Array(capacity * 2), count: 0 };
@@ -22,7 +25,7 @@ export function growHits(hits: HitBuffer): Int32Array {
  * (stateId, position) hits; returns the state it ends in.
  */
 export function runAutomaton(
-  automaton: Pick<Automaton, "delta" | "classOf">,
+  automaton: Transitions,
   symbols: Uint16Array,
   from: number,
   to: number,

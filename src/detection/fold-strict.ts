@@ -3,15 +3,19 @@
 // every separator run becomes one BOUNDARY symbol. Nothing is guessed (no leet, no collapsing).
 // The same pass steps the strict view's main automaton over each symbol as it is written: a
 // second pass reading the symbols back cost nearly as much as the fold itself.
-import type { Automaton } from "./automaton.js";
-import { type HitBuffer, createHitBuffer, growHits, runAutomaton } from "./automaton-scan.js";
+import {
+  type HitBuffer,
+  type Transitions,
+  createHitBuffer,
+  growHits,
+  runAutomaton,
+} from "./automaton-scan.js";
 import { type FoldBuffer, ensureCapacity, markSuspect } from "./fold-buffer.js";
 import { Kind, LEET_CODE, MAX_EXPANSION, SKIP_CODE, foldAstral, getFoldTable } from "./fold-table.js";
 import { BOUNDARY } from "./symbols.js";
 
-/** The automaton steps the fold takes when it has nothing to match: one state, never any output. */
-export type FoldMatcher = Pick<Automaton, "delta" | "classOf">;
-const IDLE: FoldMatcher = { delta: Int32Array.of(0), classOf: new Uint16Array(65536) };
+/** The automaton the fold steps when it has nothing to match: one state, never any output. */
+const IDLE: Transitions = { delta: Int32Array.of(0), classOf: new Uint16Array(65536) };
 const idleHits: HitBuffer = createHitBuffer(1);
 
 /** How far a leet symbol looks ahead for the word character that makes it part of a word. */
@@ -87,7 +91,7 @@ export function foldStrict(
   padStart: boolean,
   padEnd: boolean,
   out: FoldBuffer,
-  matcher: FoldMatcher = IDLE,
+  matcher: Transitions = IDLE,
   hits: HitBuffer = idleHits,
 ): void {
   // Few locals live across the loop, on purpose: with more, V8 spills them to the stack and the
