@@ -1,7 +1,11 @@
 // Reusable scratch arrays for one folded view. A detector owns its buffers and every scan overwrites
 // them from index 0 and reads only up to `length`, so nothing leaks from one scan into the next.
 
+import { type CodeUnitBuffer, createCodeUnitBuffer } from "./code-units.js";
+
 export type FoldBuffer = {
+  /** Strict view only: the chunk's UTF-16 code units, copied out of the text for the fold loop. */
+  codeUnits: CodeUnitBuffer;
   /** Folded symbols. */
   symbols: Uint16Array;
   /** For each symbol, the UTF-16 offset in the original text of the character it came from. */
@@ -28,6 +32,7 @@ export type FoldBuffer = {
 /** Allocates a buffer for `capacity` symbols. */
 export function createFoldBuffer(capacity: number): FoldBuffer {
   return {
+    codeUnits: createCodeUnitBuffer(capacity),
     symbols: new Uint16Array(capacity),
     starts: new Int32Array(capacity),
     evidence: new Uint8Array(capacity),

@@ -10,6 +10,7 @@ import {
   growHits,
   runAutomaton,
 } from "./automaton-scan.js";
+import { copyCodeUnits } from "./code-units.js";
 import { type FoldBuffer, ensureCapacity, markSuspect } from "./fold-buffer.js";
 import { Kind, LEET_CODE, MAX_EXPANSION, SKIP_CODE, foldAstral, getFoldTable } from "./fold-table.js";
 import { BOUNDARY } from "./symbols.js";
@@ -119,10 +120,11 @@ export function foldStrict(
     last = BOUNDARY;
     state = runAutomaton(matcher, symbols, 0, 1, hits);
   }
+  const units = copyCodeUnits(text, from, to, out.codeUnits);
   let hitData = hits.data;
   let hitAt = hits.count * 2;
   for (let i = from; i < to; i++) {
-    const unit = text.charCodeAt(i);
+    const unit = units[i - from]!;
     let value = code[unit]!;
     if (value === LEET_CODE) {
       value = leetValue(text, i, unit, last === BOUNDARY || last === -1);
