@@ -67,6 +67,7 @@ export function collectTermWords(
   scratch: WindowScratch,
 ): void {
   const { outFirst, outNext, dictLink, classCount } = group.automaton;
+  const { ruleOf, termBitOf } = group;
   const state = scratch.state;
   for (let h = 0; h < hits.count; h++) {
     const end = hits.data[h * 2 + 1]!;
@@ -74,8 +75,10 @@ export function collectTermWords(
     if (outFirst[node] === -1) node = dictLink[node]!;
     for (; node !== -1; node = dictLink[node]!) {
       for (let id = outFirst[node]!; id !== -1; id = outNext[id]!) {
+        // Most outputs belong to rules that are not candidates: decided from typed arrays,
+        // without reaching for the pattern's object.
+        if (termBitOf[id] === 0 || state[ruleOf[id]!] !== CANDIDATE) continue;
         const info = group.patterns[id]!;
-        if (info.term < 0 || state[info.rule] !== CANDIDATE) continue;
         const from = hitStartSymbol(buffer, info, end, view);
         if (from < 0) continue;
         const word = view === "strict" ? words.wordOfSymbol(from) : words.wordAt(buffer.starts[from]!);
