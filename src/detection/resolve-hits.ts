@@ -36,14 +36,23 @@ function hasEvidence(view: FoldBuffer, from: number, to: number): boolean {
   return false;
 }
 
-/** Per-chunk record of which terms of each rule occurred (bit t = term t). */
-export type TermMarks = { mask: Uint32Array; touched: number[] };
+/**
+ * Per-chunk record of which terms of each rule occurred (bit t = term t), and the rules touched
+ * (the first `touchedCount` entries of `touched`; a typed array, because emptying a JS array
+ * frees its storage and the next chunk paid to grow it again).
+ */
+export type TermMarks = { mask: Uint32Array; touched: Int32Array; touchedCount: number };
+
+export function createTermMarks(ruleCount: number): TermMarks {
+  return { mask: new Uint32Array(ruleCount), touched: new Int32Array(ruleCount), touchedCount: 0 };
+}
 
 /** Pass 1: sets a bit per (rule, term) seen in `hits`; exceptions are not marked. */
 export function markTerms(group: PatternGroup, hits: HitBuffer, marks: TermMarks): void {
   const { outFirst, outNext, dictLink, classCount } = group.automaton;
   const { ruleOf, termBitOf } = group;
   const { mask, touched } = marks;
+  let touchedCount = marks.touchedCount;
   const data = hits.data;
   for (let h = 0; h < hits.count; h++) {
     let state = (data[h * 2]! / classCount) | 0;
@@ -53,11 +62,12 @@ export function markTerms(group: PatternGroup, hits: HitBuffer, marks: TermMarks
         const bit = termBitOf[id]!;
         if (bit === 0) continue;
         const rule = ruleOf[id]!;
-        if (mask[rule] === 0) touched.push(rule);
+        if (mask[rule] === 0) touched[touchedCount++] = rule;
         mask[rule]! |= bit;
       }
     }
   }
+  marks.touchedCount = touchedCount;
 }
 
 /**

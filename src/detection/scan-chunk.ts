@@ -9,7 +9,7 @@ import { foldAggressive } from "./fold-aggressive.js";
 import { foldAggressiveSegments } from "./fold-aggressive-segments.js";
 import { foldStrict } from "./fold-strict.js";
 import type { Chunk } from "./plan-chunks.js";
-import { type TermHit, type TermMarks, markTerms, resolveHits } from "./resolve-hits.js";
+import { type TermHit, type TermMarks, createTermMarks, markTerms, resolveHits } from "./resolve-hits.js";
 import {
   CANDIDATE,
   HAS_WINDOW,
@@ -34,8 +34,9 @@ export type Scratch = {
   aggressive: FoldBuffer;
   /** Each group's run (a group always runs over the same view), made on first use. */
   runOf: Map<PatternGroup, Run>;
-  /** The runs of the current chunk. */
+  /** The runs of the current chunk: the first `runCount` (at most one per pattern group). */
   runs: Run[];
+  runCount: number;
   /** What `scanChunk` returns: its `terms` are valid until the next chunk is scanned. */
   chunkHits: ChunkHits;
   marks: TermMarks;
@@ -54,8 +55,9 @@ export function createScratch(ruleCount: number): Scratch {
     aggressive: createFoldBuffer(1024),
     runOf: new Map(),
     runs: [],
+    runCount: 0,
     chunkHits: { terms: [], wordAt: words.wordAt },
-    marks: { mask: new Uint32Array(ruleCount), touched: [] },
+    marks: createTermMarks(ruleCount),
     live: new Uint8Array(ruleCount),
     windows: createWindowScratch(ruleCount),
     words,
@@ -78,7 +80,7 @@ function startRun(scratch: Scratch, group: PatternGroup, buffer: FoldBuffer, vie
     scratch.runOf.set(group, run);
   }
   run.hits.count = 0;
-  scratch.runs.push(run);
+  scratch.runs[scratch.runCount++] = run;
   return run;
 }
 
@@ -110,7 +112,7 @@ export function scanChunk(
   scratch: Scratch,
 ): ChunkHits {
   const { strict, aggressive, marks, runs } = scratch;
-  runs.length = 0;
+  scratch.runCount = 0;
   // The Latin automaton runs inside the fold; the other scripts' only when the text has them.
   const { latin, other } = compiled.strict;
   const latinRun = latin ? startRun(scratch, latin, strict, "strict") : null;
@@ -140,38 +142,52 @@ export function scanChunk(
   terms.length = 0;
   const words = scratch.words;
   words.reset();
-  for (const run of runs) markTerms(run.group, run.hits, marks);
-  if (marks.touched.length > 0) {
-    const { mask } = marks;
-    const { fullTermMask: full, termCount } = compiled;
-    const state = scratch.windows.state;
-    let candidates = 0;
-    for (const rule of marks.touched) {
-      if (mask[rule] === full[rule] && termCount[rule]! > 1) {
-        state[rule] = CANDIDATE;
-        candidates++;
-      }
+  const runCount = scratch.runCount;
+  for (let r = 0; r < runCount; r++) markTerms(runs[r]!.group, runs[r]!.hits, marks);
+  const touchedCount = marks.touchedCount;
+  if (touchedCount === 0) return chunkHits;
+  const { mask, touched } = marks;
+  const { fullTermMask: full, termCount } = compiled;
+  const state = scratch.windows.state;
+  let candidates = 0;
+  for (let t = 0; t < touchedCount; t++) {
+    const rule = touched[t]!;
+    if (mask[rule] === full[rule] && termCount[rule]! > 1) {
+      state[rule] = CANDIDATE;
+      candidates++;
     }
-    const checked = candidates > 0 && strict.length >= WINDOW_CHECK_LENGTH;
-    if (checked) {
-      for (const run of runs)
-        collectTermWords(run.group, run.buffer, run.hits, run.view, words, scratch.windows);
-      checkWindows(marks.touched, termCount, compiled.within, scratch.windows);
-    }
-    // In a short text nearly every candidate has its window, so checking first only costs time.
-    const live = scratch.live;
-    for (const rule of marks.touched) {
-      const fires =
-        mask[rule] === full[rule] && (termCount[rule] === 1 || !checked || state[rule] === HAS_WINDOW);
-      live[rule] = fires ? 1 : 0;
-    }
-    for (const run of runs) resolveHits(text, run.group, run.buffer, run.hits, run.view, live, terms);
-    for (const rule of marks.touched) {
-      mask[rule] = 0;
-      state[rule] = 0;
-      live[rule] = 0;
-    }
-    marks.touched.length = 0;
   }
+  const checked = candidates > 0 && strict.length >= WINDOW_CHECK_LENGTH;
+  if (checked) {
+    for (let r = 0; r < runCount; r++) {
+      const run = runs[r]!;
+      collectTermWords(run.group, run.buffer, run.hits, run.view, words, scratch.windows);
+    }
+    checkWindows(touched, touchedCount, termCount, compiled.within, scratch.windows);
+  }
+  // In a short text nearly every candidate has its window, so checking first only costs time.
+  const live = scratch.live;
+  let liveCount = 0;
+  for (let t = 0; t < touchedCount; t++) {
+    const rule = touched[t]!;
+    const fires =
+      mask[rule] === full[rule] && (termCount[rule] === 1 || !checked || state[rule] === HAS_WINDOW);
+    live[rule] = fires ? 1 : 0;
+    if (fires) liveCount++;
+  }
+  // Most short texts touch a few rules and complete none: nothing to resolve.
+  if (liveCount > 0) {
+    for (let r = 0; r < runCount; r++) {
+      const run = runs[r]!;
+      resolveHits(text, run.group, run.buffer, run.hits, run.view, live, terms);
+    }
+  }
+  for (let t = 0; t < touchedCount; t++) {
+    const rule = touched[t]!;
+    mask[rule] = 0;
+    state[rule] = 0;
+    live[rule] = 0;
+  }
+  marks.touchedCount = 0;
   return chunkHits;
 }

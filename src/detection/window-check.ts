@@ -105,9 +105,10 @@ function hasWindow(sorted: Int32Array, termCount: number, within: number, counts
   return false;
 }
 
-/** Marks HAS_WINDOW on each candidate in `rules` whose recorded terms fit one window. */
+/** Marks HAS_WINDOW on each candidate among the first `ruleCount` of `rules` whose recorded terms fit one window. */
 export function checkWindows(
-  rules: readonly number[],
+  rules: Int32Array,
+  ruleCount: number,
   termCount: Uint8Array,
   within: Int32Array,
   scratch: WindowScratch,
@@ -116,7 +117,8 @@ export function checkWindows(
   const count = scratch.count;
   for (let e = 0; e < count; e++) perRule[scratch.rule[e]!]!++;
   let offset = 0;
-  for (const rule of rules) {
+  for (let r = 0; r < ruleCount; r++) {
+    const rule = rules[r]!;
     if (state[rule] !== CANDIDATE) continue;
     const size = perRule[rule]!;
     perRule[rule] = offset;
@@ -125,7 +127,8 @@ export function checkWindows(
   const grouped = scratch.grouped;
   for (let e = 0; e < count; e++) grouped[perRule[scratch.rule[e]!]!++] = scratch.packed[e]!;
   let start = 0;
-  for (const rule of rules) {
+  for (let r = 0; r < ruleCount; r++) {
+    const rule = rules[r]!;
     if (state[rule] !== CANDIDATE) continue;
     const end = perRule[rule]!;
     perRule[rule] = 0;
