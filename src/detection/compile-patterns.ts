@@ -1,8 +1,8 @@
 // Rules -> symbol patterns, compiled through the same fold as the text they will be matched in.
 // Whole words are literal BOUNDARY symbols at both ends; a wildcard simply drops the boundary on its
 // side. Each view gets two automata: Latin (small alphabet, always run) and other scripts (run
-// only when the text holds a non-ASCII letter), so Arabic or Gurmukhi entries never widen the
-// English hot path's alphabet.
+// only around the text's symbols outside ASCII, since each of its patterns holds one), so Arabic
+// or Gurmukhi entries never widen the English hot path's alphabet.
 import type { AmbiguousSymbol } from "./ambiguous-states.js";
 import { type Automaton, buildAutomaton } from "./automaton.js";
 import { foldToSymbols } from "./fold-text.js";

@@ -131,4 +131,16 @@ describe("detector: non-Latin scripts", () => {
     expect(ruleIds(polish.scan("Ty ZJEBIE"))).toEqual([]);
     expect(ruleIds(polish.scan("zjeb!"))).toEqual(["pl.profanity.zjeb"]);
   });
+
+  it("finds a phrase of another script, Latin words and all, far into long English text", () => {
+    // The other scripts' automaton runs only around their symbols: a phrase must be found whole
+    // however much English surrounds it, even across a chunk's overlap.
+    const mixed = buildDetector("self-harm", [{ id: "kys", phrase: "kys مرنا" }], "ur");
+    const english = "the quick brown fox jumps over the lazy dog. ".repeat(3000);
+    for (const at of [0, 1_000, english.length - 10, 65_500]) {
+      const text = `${english.slice(0, at)} kys مرنا ${english.slice(at)}`;
+      expect(ruleIds(mixed.scan(text))).toEqual(["ur.self-harm.kys"]);
+    }
+    expect(ruleIds(mixed.scan(`${english} kys ${english} مرنا`))).toEqual([]);
+  });
 });

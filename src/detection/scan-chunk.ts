@@ -43,6 +43,8 @@ export type Scratch = {
   /** Per rule: 1 while its hits are worth resolving in the current chunk. */
   live: Uint8Array;
   windows: WindowScratch;
+  /** Positions of the strict view's symbols outside ASCII (see findNonLatin). */
+  nonLatinAt: Int32Array;
   words: WordIndex & { reset: () => void };
 };
 
@@ -60,6 +62,7 @@ export function createScratch(ruleCount: number): Scratch {
     marks: createTermMarks(ruleCount),
     live: new Uint8Array(ruleCount),
     windows: createWindowScratch(ruleCount),
+    nonLatinAt: new Int32Array(1024),
     words,
   };
 }
@@ -84,13 +87,17 @@ function startRun(scratch: Scratch, group: PatternGroup, buffer: FoldBuffer, vie
   return run;
 }
 
-function scanAroundEvidence(run: Run): void {
+/**
+ * Runs the run's automaton only in windows of its longest pattern around `positions[0, count)`
+ * (increasing): enough when every pattern of the group must hold a symbol at such a position.
+ */
+function scanAround(run: Run, positions: Int32Array, count: number): void {
   const { group, buffer, hits } = run;
   const reach = group.automaton.maxPatternLength;
   let windowStart = -1;
   let windowEnd = -1;
-  for (let e = 0; e < buffer.evidenceCount; e++) {
-    const at = buffer.evidenceAt[e]!;
+  for (let p = 0; p < count; p++) {
+    const at = positions[p]!;
     const from = Math.max(0, at - reach + 1);
     const to = Math.min(buffer.length, at + reach);
     if (from <= windowEnd) windowEnd = to;
@@ -102,6 +109,16 @@ function scanAroundEvidence(run: Run): void {
     }
   }
   if (windowEnd > windowStart) runAutomaton(group.automaton, buffer.symbols, windowStart, windowEnd, hits);
+}
+
+/** Positions of the symbols outside ASCII in `buffer`, into the scratch's list; returns their count. */
+function findNonLatin(buffer: FoldBuffer, scratch: Scratch): number {
+  const { symbols, length } = buffer;
+  if (scratch.nonLatinAt.length < length) scratch.nonLatinAt = new Int32Array(length);
+  const found = scratch.nonLatinAt;
+  let count = 0;
+  for (let i = 0; i < length; i++) if (symbols[i]! >= 0x80) found[count++] = i;
+  return count;
 }
 
 /** Finds the term and exception hits, of rules that can fire, in one chunk of `text`. */
@@ -119,8 +136,10 @@ export function scanChunk(
   const { from, to, padStart, padEnd } = chunk;
   foldStrict(text, from, to, padStart, padEnd, strict, latin?.automaton, latinRun?.hits);
   if (other && strict.hasNonLatin) {
-    const run = startRun(scratch, other, strict, "strict");
-    runAutomaton(other.automaton, strict.symbols, 0, strict.length, run.hits);
+    // Every pattern of the other scripts' group holds a symbol outside ASCII (compile-patterns.ts),
+    // and a chunk of English with one Arabic sentence should not pay for a second full pass.
+    const count = findNonLatin(strict, scratch);
+    scanAround(startRun(scratch, other, strict, "strict"), scratch.nonLatinAt, count);
   }
   aggressive.evidenceCount = 0;
   if (strict.mayBeObfuscated) {
@@ -132,9 +151,11 @@ export function scanChunk(
   }
   if (aggressive.evidenceCount > 0) {
     const groups = compiled.aggressive;
-    if (groups.latin) scanAroundEvidence(startRun(scratch, groups.latin, aggressive, "aggressive"));
+    const { evidenceAt, evidenceCount } = aggressive;
+    if (groups.latin)
+      scanAround(startRun(scratch, groups.latin, aggressive, "aggressive"), evidenceAt, evidenceCount);
     if (groups.other && aggressive.hasNonLatin) {
-      scanAroundEvidence(startRun(scratch, groups.other, aggressive, "aggressive"));
+      scanAround(startRun(scratch, groups.other, aggressive, "aggressive"), evidenceAt, evidenceCount);
     }
   }
   const { chunkHits } = scratch;
