@@ -47,15 +47,43 @@ export function createTermMarks(ruleCount: number): TermMarks {
   return { mask: new Uint32Array(ruleCount), touched: new Int32Array(ruleCount), touchedCount: 0 };
 }
 
+/**
+ * Which states of one automaton have had their outputs marked in the current chunk: `marked[state]`
+ * equals `stamp` for those. Common words are terms of many co-occurrence rules and come back
+ * again and again, and marking their outputs once per chunk is enough.
+ */
+export type MarkedStates = { marked: Int32Array; stamp: number };
+
+export function createMarkedStates(stateCount: number): MarkedStates {
+  return { marked: new Int32Array(stateCount), stamp: 0 };
+}
+
+/** Starts a new chunk: no state is marked in it yet. */
+export function nextChunk(states: MarkedStates): void {
+  states.stamp++;
+  if (states.stamp === 0x7fffffff) {
+    states.marked.fill(0);
+    states.stamp = 1;
+  }
+}
+
 /** Pass 1: sets a bit per (rule, term) seen in `hits`; exceptions are not marked. */
-export function markTerms(group: PatternGroup, hits: HitBuffer, marks: TermMarks): void {
+export function markTerms(
+  group: PatternGroup,
+  hits: HitBuffer,
+  marks: TermMarks,
+  states: MarkedStates,
+): void {
   const { outFirst, outNext, dictLink, classCount } = group.automaton;
   const { ruleOf, termBitOf } = group;
   const { mask, touched } = marks;
+  const { marked, stamp } = states;
   let touchedCount = marks.touchedCount;
   const data = hits.data;
   for (let h = 0; h < hits.count; h++) {
     let state = (data[h * 2]! / classCount) | 0;
+    if (marked[state] === stamp) continue;
+    marked[state] = stamp;
     if (outFirst[state] === -1) state = dictLink[state]!;
     for (; state !== -1; state = dictLink[state]!) {
       for (let id = outFirst[state]!; id !== -1; id = outNext[id]!) {

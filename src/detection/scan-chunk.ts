@@ -9,7 +9,16 @@ import { foldAggressive } from "./fold-aggressive.js";
 import { foldAggressiveSegments } from "./fold-aggressive-segments.js";
 import { foldStrict } from "./fold-strict.js";
 import type { Chunk } from "./plan-chunks.js";
-import { type TermHit, type TermMarks, createTermMarks, markTerms, resolveHits } from "./resolve-hits.js";
+import {
+  type MarkedStates,
+  type TermHit,
+  type TermMarks,
+  createMarkedStates,
+  createTermMarks,
+  markTerms,
+  nextChunk,
+  resolveHits,
+} from "./resolve-hits.js";
 import {
   CANDIDATE,
   HAS_WINDOW,
@@ -73,16 +82,18 @@ export type ChunkHits = {
   wordAt: (offset: number) => number;
 };
 
-type Run = { group: PatternGroup; buffer: FoldBuffer; view: View; hits: HitBuffer };
+type Run = { group: PatternGroup; buffer: FoldBuffer; view: View; hits: HitBuffer; states: MarkedStates };
 
 /** The group's run, emptied and added to the chunk's runs. */
 function startRun(scratch: Scratch, group: PatternGroup, buffer: FoldBuffer, view: View): Run {
   let run = scratch.runOf.get(group);
   if (!run) {
-    run = { group, buffer, view, hits: createHitBuffer() };
+    const states = createMarkedStates(group.automaton.stateCount);
+    run = { group, buffer, view, hits: createHitBuffer(), states };
     scratch.runOf.set(group, run);
   }
   run.hits.count = 0;
+  nextChunk(run.states);
   scratch.runs[scratch.runCount++] = run;
   return run;
 }
@@ -164,7 +175,10 @@ export function scanChunk(
   const words = scratch.words;
   words.reset();
   const runCount = scratch.runCount;
-  for (let r = 0; r < runCount; r++) markTerms(runs[r]!.group, runs[r]!.hits, marks);
+  for (let r = 0; r < runCount; r++) {
+    const run = runs[r]!;
+    markTerms(run.group, run.hits, marks, run.states);
+  }
   const touchedCount = marks.touchedCount;
   if (touchedCount === 0) return chunkHits;
   const { mask, touched } = marks;
