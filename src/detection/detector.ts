@@ -2,6 +2,7 @@
 // detector and overwritten from the start on every scan (nothing carries from one text to the next).
 import { type ViewAutomata, compileView } from "./compile-patterns.js";
 import { type RuleMatch, evaluateRules } from "./evaluate-rules.js";
+import { type FoldMatcher, foldMatcher } from "./fold-strict.js";
 import { planChunks } from "./plan-chunks.js";
 import type { Library } from "./rule.js";
 import { type ScanResult, scoreMatches } from "./score.js";
@@ -23,6 +24,8 @@ export type Detector = {
 
 export type CompiledLibrary = {
   strict: ViewAutomata;
+  /** The strict view's Latin automaton as the fold steps it (fold-strict.ts), or null when there is none. */
+  strictFold: FoldMatcher | null;
   aggressive: ViewAutomata;
   /** Per rule, the term bits that must all be seen before its hits are worth resolving. */
   fullTermMask: Uint32Array;
@@ -36,9 +39,11 @@ export type CompiledLibrary = {
 
 /** Compiles the library's rules into the strict and aggressive automata. */
 export function compileLibrary(library: Library): CompiledLibrary {
+  const strict = compileView(library.rules, "strict");
   const aggressive = compileView(library.rules, "aggressive");
   return {
-    strict: compileView(library.rules, "strict"),
+    strict,
+    strictFold: strict.latin ? foldMatcher(strict.latin.automaton) : null,
     aggressive,
     fullTermMask: Uint32Array.from(library.rules, (rule) => (1 << rule.terms.length) - 1),
     termCount: Uint8Array.from(library.rules, (rule) => rule.terms.length),

@@ -145,7 +145,7 @@ export function scanChunk(
   const { latin, other } = compiled.strict;
   const latinRun = latin ? startRun(scratch, latin, strict, "strict") : null;
   const { from, to, padStart, padEnd } = chunk;
-  foldStrict(text, from, to, padStart, padEnd, strict, latin?.automaton, latinRun?.hits);
+  foldStrict(text, from, to, padStart, padEnd, strict, compiled.strictFold ?? undefined, latinRun?.hits);
   if (other && strict.hasNonLatin) {
     // Every pattern of the other scripts' group holds a symbol outside ASCII (compile-patterns.ts),
     // and a chunk of English with one Arabic sentence should not pay for a second full pass.
