@@ -346,23 +346,32 @@ export function addAmbiguousStates(
   fullDictLink.set(dictLink);
   const fullOutNext = new IntList();
   for (let id = 0; id < P; id++) fullOutNext.push(outNext[id]!);
-  const found: number[] = [];
+  // Keys exceed the small integers, so a JS array of them held boxed numbers and sorted them
+  // through a comparator; a Float64Array sorts natively (ascending, so it is read backwards).
+  let found = new Float64Array(64);
+  let foundCount = 0;
   const add = (node: number, shrink: number) => {
     for (let id = outFirst[node]!; id !== -1; id = outNext[id]!) {
-      found.push(((patterns[id]!.length - shrink) * P + id) * (SHRINK_MASK + 1) + shrink);
+      if (foundCount === found.length) {
+        const grown = new Float64Array(found.length * 2);
+        grown.set(found);
+        found = grown;
+      }
+      found[foundCount++] = ((patterns[id]!.length - shrink) * P + id) * (SHRINK_MASK + 1) + shrink;
     }
   };
   for (let k = 0; k < E; k++) {
     if (extraMarked.data[k] === 0) continue;
-    found.length = 0;
+    foundCount = 0;
     for (let v = extraNode.data[k]!; v !== 0; v = failState[v]!) add(v, 0);
     add(0, 0);
     for (let i = itemsFrom.data[k]!; i < itemsFrom.data[k + 1]!; i++) {
       add(extraItems.data[i]! >> SHRINK_BITS, extraItems.data[i]! & SHRINK_MASK);
     }
-    found.sort((a, b) => b - a);
+    const keys = found.subarray(0, foundCount).sort();
     let previous = -1;
-    for (const key of found) {
+    for (let f = foundCount - 1; f >= 0; f--) {
+      const key = keys[f]!;
       const entry = P + copyOf.length;
       copyOf.push(Math.floor(key / (SHRINK_MASK + 1)) % P);
       copyShrink.push(key % (SHRINK_MASK + 1));
