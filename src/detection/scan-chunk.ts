@@ -139,9 +139,19 @@ export function scanChunk(
   compiled: CompiledLibrary,
   scratch: Scratch,
 ): ChunkHits {
-  const { strict, aggressive, marks, runs } = scratch;
+  runAutomata(text, chunk, compiled, scratch);
+  const { chunkHits, words } = scratch;
+  chunkHits.terms.length = 0;
+  words.reset();
+  resolveTermsOfLiveRules(text, compiled, scratch, chunkHits.terms);
+  return chunkHits;
+}
+
+/** Folds the chunk and runs each automaton where it can match; the runs are the scratch's. */
+function runAutomata(text: string, chunk: Chunk, compiled: CompiledLibrary, scratch: Scratch): void {
+  const { strict, aggressive } = scratch;
   scratch.runCount = 0;
-  // The Latin automaton runs inside the fold; the other scripts' only when the text has them.
+  // The Latin automaton runs inside the fold; the other scripts' only around their symbols.
   const { latin, other } = compiled.strict;
   const latinRun = latin ? startRun(scratch, latin, strict, "strict") : null;
   const { from, to, padStart, padEnd } = chunk;
@@ -169,18 +179,26 @@ export function scanChunk(
       scanAround(startRun(scratch, groups.other, aggressive, "aggressive"), evidenceAt, evidenceCount);
     }
   }
-  const { chunkHits } = scratch;
-  const terms = chunkHits.terms;
-  terms.length = 0;
-  const words = scratch.words;
-  words.reset();
+}
+
+/**
+ * Marks which terms of which rules the runs found, keeps the rules that can fire (every term seen
+ * and, in a long chunk, all within one window) and resolves only their hits into `terms`.
+ */
+function resolveTermsOfLiveRules(
+  text: string,
+  compiled: CompiledLibrary,
+  scratch: Scratch,
+  terms: TermHit[],
+): void {
+  const { marks, runs, words } = scratch;
   const runCount = scratch.runCount;
   for (let r = 0; r < runCount; r++) {
     const run = runs[r]!;
     markTerms(run.group, run.hits, marks, run.states);
   }
   const touchedCount = marks.touchedCount;
-  if (touchedCount === 0) return chunkHits;
+  if (touchedCount === 0) return;
   const { mask, touched } = marks;
   const { fullTermMask: full, termCount } = compiled;
   const state = scratch.windows.state;
@@ -192,7 +210,7 @@ export function scanChunk(
       candidates++;
     }
   }
-  const checked = candidates > 0 && strict.length >= WINDOW_CHECK_LENGTH;
+  const checked = candidates > 0 && scratch.strict.length >= WINDOW_CHECK_LENGTH;
   if (checked) {
     for (let r = 0; r < runCount; r++) {
       const run = runs[r]!;
@@ -224,5 +242,4 @@ export function scanChunk(
     live[rule] = 0;
   }
   marks.touchedCount = 0;
-  return chunkHits;
 }
