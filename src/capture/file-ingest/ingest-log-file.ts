@@ -8,6 +8,7 @@
  * A worker thread reads and parses the next batch while this one is detected and stored.
  */
 import { stat } from "node:fs/promises";
+import { BackgroundCheckpoints } from "../../db/background-checkpoints.js";
 import type { VigilDatabase } from "../../db/open-database.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { parserFor } from "../parsers/parser-registry.js";
@@ -82,6 +83,7 @@ export async function ingestLogFile(options: IngestOptions): Promise<IngestProgr
     schoolId: options.schoolId,
     source: options.source,
   });
+  const checkpoints = BackgroundCheckpoints.start(options.database);
   const final = !options.follow;
   try {
     let next = reader.read(batchLines, final);
@@ -91,6 +93,7 @@ export async function ingestLogFile(options: IngestOptions): Promise<IngestProgr
         // The worker reads and parses the next batch while this one is detected and stored.
         next = reader.read(batchLines, final);
         await storeBatch(options, detection, batch, progress);
+        checkpoints?.afterCommit();
         options.onProgress?.(progress);
         continue;
       }
@@ -105,7 +108,7 @@ export async function ingestLogFile(options: IngestOptions): Promise<IngestProgr
       next = reader.read(batchLines, final);
     }
   } finally {
-    await reader.close();
+    await Promise.all([reader.close(), checkpoints?.stop()]);
   }
   return progress;
 }
