@@ -6,11 +6,15 @@
  * its own automatic checkpoint only as a bound on the log's size, should the worker fall behind.
  */
 import type { Worker } from "node:worker_threads";
+import type SQLite from "better-sqlite3";
 import { startModuleWorker } from "../platform/workers/start-module-worker.js";
 import type { VigilDatabase } from "./open-database.js";
 
 /** The writer checkpoints itself once the log is this many pages long (about 200 MB). */
 const fallbackCheckpointPages = 50_000;
+
+/** Per connection: how many bulk writes run, and the setting to give back when the last ends. */
+const inUse = new WeakMap<SQLite.Database, { writers: number; setting: number }>();
 
 export class BackgroundCheckpoints {
   readonly #worker: Worker;
@@ -31,12 +35,22 @@ export class BackgroundCheckpoints {
   static start(database: VigilDatabase): BackgroundCheckpoints | null {
     const connection = database.sqliteConnection;
     if (!connection || connection.memory) return null;
-    const before = Number(connection.pragma("wal_autocheckpoint", { simple: true }));
     const worker = startModuleWorker(import.meta.url, "wal-checkpoint.worker", connection.name);
     // A worker that fails leaves the writer's own (fallback) checkpoints doing the work.
     worker.on("error", () => undefined);
+    const use = inUse.get(connection) ?? {
+      writers: 0,
+      setting: Number(connection.pragma("wal_autocheckpoint", { simple: true })),
+    };
+    use.writers++;
+    inUse.set(connection, use);
     connection.pragma(`wal_autocheckpoint = ${fallbackCheckpointPages}`);
-    return new BackgroundCheckpoints(worker, () => connection.pragma(`wal_autocheckpoint = ${before}`));
+    const restore = () => {
+      if (--use.writers > 0) return;
+      inUse.delete(connection);
+      if (connection.open) connection.pragma(`wal_autocheckpoint = ${use.setting}`);
+    };
+    return new BackgroundCheckpoints(worker, restore);
   }
 
   /** Asks for a checkpoint of what has been committed so far. */
