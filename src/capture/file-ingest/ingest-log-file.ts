@@ -83,9 +83,10 @@ export async function ingestLogFile(options: IngestOptions): Promise<IngestProgr
     schoolId: options.schoolId,
     source: options.source,
   });
-  const checkpoints = BackgroundCheckpoints.start(options.database);
   const final = !options.follow;
+  let checkpoints: BackgroundCheckpoints | null = null;
   try {
+    checkpoints = BackgroundCheckpoints.start(options.database);
     let next = reader.read(batchLines, final);
     for (;;) {
       const batch = await next;
