@@ -6,7 +6,11 @@
  */
 import type { Kysely, Selectable } from "kysely";
 import type { Database, EventsTable } from "../../db/schema.js";
-import { findOverlappingAssignments, type IpAssignmentRow } from "./ip-assignment.repository.js";
+import {
+  findOverlappingAssignments,
+  hasIpAssignments,
+  type IpAssignmentRow,
+} from "./ip-assignment.repository.js";
 
 export type Attribution = { user_name: string | null; device: string | null };
 
@@ -42,10 +46,15 @@ export async function attributeEvents(
     (event) => event.ip !== null && (event.user_name === null || event.device === null),
   );
   for (const [schoolId, ofSchool] of groupBy(wanting, (event) => event.school_id)) {
+    // A school that keeps no leases (its proxy names the pupil) is asked once, not per address.
+    if (!(await hasIpAssignments(db, schoolId))) continue;
     const ips = [...new Set(ofSchool.map((event) => (event.ip ?? "").toLowerCase()))];
-    const times = ofSchool.map((event) => event.time).sort();
-    const from = times[0] ?? "";
-    const to = times[times.length - 1] ?? "";
+    let from = ofSchool[0]?.time ?? "";
+    let to = from;
+    for (const { time } of ofSchool) {
+      if (time < from) from = time;
+      if (time > to) to = time;
+    }
     const byIp = new Map<string, IpAssignmentRow[]>();
     for (let start = 0; start < ips.length; start += ipsPerQuery) {
       const found = await findOverlappingAssignments(

@@ -34,6 +34,17 @@ export async function insertIpAssignments(
   }
 }
 
+/** Whether the school has any assignment at all (one step into the lookup index). */
+export async function hasIpAssignments(db: Kysely<Database>, schoolId: string): Promise<boolean> {
+  const found = await db
+    .selectFrom("ip_assignments")
+    .select("id")
+    .where("school_id", "=", schoolId)
+    .limit(1)
+    .executeTakeFirst();
+  return found !== undefined;
+}
+
 /**
  * The school's assignments of any of `ips` whose window overlaps `from`..`to` (both inclusive),
  * newest start first: the first that contains a time is the one that held the address then.

@@ -69,9 +69,10 @@ function insertEachRow(connection: SQLite.Database, rows: readonly EventRow[]): 
   const values: unknown[] = new Array(columns.length);
   const outcomes: StoreOutcome[] = [];
   for (const row of rows) {
-    columns.forEach((column, index) => {
-      values[index] = row[column] ?? null;
-    });
+    // A plain loop: a closure per row is measurable at a hundred thousand rows a second.
+    for (let index = 0; index < columns.length; index++) {
+      values[index] = row[columns[index] as keyof EventsTable] ?? null;
+    }
     // No change: the conflict clause kept the row stored first (before, or earlier in `rows`).
     outcomes.push(insert.run(values).changes === 1 ? "accepted" : "duplicate");
   }

@@ -55,6 +55,27 @@ forEachDialect("vigil ingest of a log file", (database) => {
     expect(report.malformedSamples[0]?.reason).toMatch(/fields/);
   });
 
+  it("counts lines across batches read ahead, keeping the first malformed lines with their numbers", async () => {
+    const { schoolId } = await buildSchool(database());
+    const path = join(folder, "many-batches.log");
+    // Line 3n+2 of each three is garbage: 12 of 36 lines, in batches of five.
+    const lines = Array.from({ length: 36 }, (_, i) =>
+      i % 3 === 1 ? "garbage\n" : line(i, `http://site${i}.example/`),
+    );
+    writeFileSync(path, lines.join(""));
+    const report = await ingest(schoolId, path, { batchLines: 5 });
+    expect(report).toMatchObject({ lines: 36, stored: 24, malformed: 12, bytes: readFileSync(path).length });
+    expect(report.malformedSamples.map((sample) => sample.line)).toEqual([
+      2, 5, 8, 11, 14, 17, 20, 23, 26, 29,
+    ]);
+    const checkpoint = await database()
+      .db.selectFrom("ingest_checkpoints")
+      .select(["byte_offset", "line_number"])
+      .where("school_id", "=", schoolId)
+      .executeTakeFirstOrThrow();
+    expect(checkpoint).toEqual({ byte_offset: readFileSync(path).length, line_number: 36 });
+  });
+
   it("resumes after the last stored line when lines are appended", async () => {
     const { schoolId } = await buildSchool(database());
     const path = join(folder, "growing.log");

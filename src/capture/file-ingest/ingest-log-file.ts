@@ -5,22 +5,20 @@
  * a restart resumes at the first line not stored (no gap, no duplicate, no alert twice), and the
  * pipeline never has to read the batch back. With `follow`, appended lines keep coming, and a
  * rotated (new inode, or new first line) or truncated file is read again from its start.
+ * A worker thread reads and parses the next batch while this one is detected and stored.
  */
 import { stat } from "node:fs/promises";
+import { BackgroundCheckpoints } from "../../db/background-checkpoints.js";
 import type { VigilDatabase } from "../../db/open-database.js";
 import { AppError } from "../../platform/errors/app-error.js";
-import type { LineParser } from "../log-line.js";
 import { parserFor } from "../parsers/parser-registry.js";
 import type { ParserOptions } from "../parsers/parser-options.js";
-import type { EventRow } from "../events/event-row.js";
-import { rowOfLogEvent } from "../events/event-row.js";
 import { insertEvents } from "../events/insert-events.js";
 import { EventDetection } from "../pipeline/event-detection.js";
 import { findCheckpoint, saveCheckpoint } from "./ingest-checkpoint.repository.js";
-import { LogFileCursor, type LogLine } from "./log-file-cursor.js";
-
-/** Malformed lines kept for the report; the rest are only counted. */
-export const malformedSamplesKept = 10;
+import { LogBatchReader, type LogBatch, type LogBatchWorkerData } from "./log-batch-reader.js";
+import { LogFileCursor } from "./log-file-cursor.js";
+import { malformedSamplesKept } from "./parse-log-batch.js";
 
 export interface IngestOptions {
   database: VigilDatabase;
@@ -29,7 +27,8 @@ export interface IngestOptions {
   format: string;
   path: string;
   follow?: boolean;
-  parserOptions?: ParserOptions;
+  /** Read on the reading worker's thread, so a reference time is a date, not a function. */
+  parserOptions?: ParserOptions & { referenceTime?: Date };
   batchLines?: number;
   pollMs?: number;
   signal?: AbortSignal;
@@ -59,7 +58,7 @@ export async function ingestLogFile(options: IngestOptions): Promise<IngestProgr
   // Big batches share one commit, and an alert's repeats within a batch cost it one write; a
   // batch is still only a few tens of megabytes in memory, whatever the file's size.
   const batchLines = options.batchLines ?? 20_000;
-  const parse = await makeParser(options);
+  const parserOptions = await checkedParserOptions(options);
   const detection = options.detection ?? new EventDetection(options.database.db);
   const progress: IngestProgress = {
     lines: 0,
@@ -74,150 +73,132 @@ export async function ingestLogFile(options: IngestOptions): Promise<IngestProgr
     resumedFrom: 0,
     rotations: 0,
   };
-  let cursor = await openAtCheckpoint(options);
-  progress.resumedFrom = cursor.cursor.position;
-  let lineNumber = cursor.lineNumber;
+  const start = await checkpointInForce(options);
+  progress.resumedFrom = start.offset;
+  const reader = new LogBatchReader({
+    ...start,
+    path: options.path,
+    format: options.format,
+    parserOptions,
+    schoolId: options.schoolId,
+    source: options.source,
+  });
+  const final = !options.follow;
+  let checkpoints: BackgroundCheckpoints | null = null;
   try {
+    checkpoints = BackgroundCheckpoints.start(options.database);
+    let next = reader.read(batchLines, final);
     for (;;) {
-      const final = !options.follow;
-      const lines = await cursor.cursor.readLines(batchLines, final);
-      if (lines.length > 0) {
-        const firstHash = (await cursor.cursor.firstLineHash(final)) ?? "";
-        const batch = { cursor: cursor.cursor, firstHash, lines, lineNumber };
-        lineNumber = await storeBatch(options, parse, detection, batch, progress);
+      const batch = await next;
+      if (batch.lines > 0) {
+        // The worker reads and parses the next batch while this one is detected and stored.
+        next = reader.read(batchLines, final);
+        await storeBatch(options, detection, batch, progress);
+        checkpoints?.afterCommit();
         options.onProgress?.(progress);
         continue;
       }
       if (!options.follow || options.signal?.aborted) break;
       await sleep(options.pollMs ?? 250, options.signal);
       if (options.signal?.aborted) break;
-      const replaced = await hasBeenReplaced(cursor.cursor, options.path);
-      if (replaced) {
+      if (await hasBeenReplaced(batch, options.path)) {
         // Lines written to the old file before it was rotated were read above; start the new one.
-        await cursor.cursor.close();
-        cursor = { cursor: await LogFileCursor.open(options.path, 0), lineNumber: 0 };
-        lineNumber = 0;
+        await reader.reopen();
         progress.rotations++;
       }
+      next = reader.read(batchLines, final);
     }
   } finally {
-    await cursor.cursor.close();
+    await Promise.all([reader.close(), checkpoints?.stop()]);
   }
   return progress;
 }
 
-async function makeParser(options: IngestOptions): Promise<LineParser> {
+/** The parser options with their defaults, refused here (not on the worker) if they are wrong. */
+async function checkedParserOptions(options: IngestOptions): Promise<LogBatchWorkerData["parserOptions"]> {
   // An old file's year-less stamps belong to the year before it was last written, not today.
   const referenceTime = options.follow ? undefined : (await stat(options.path)).mtime;
-  const lookup = parserFor(options.format, {
+  const parserOptions = {
     ...(referenceTime === undefined ? {} : { referenceTime }),
     ...options.parserOptions,
-  });
+  };
+  const lookup = parserFor(options.format, parserOptions);
   if (!lookup.ok)
     throw new AppError("validation_failed", `Cannot read ${options.format} logs: ${lookup.reason}.`);
-  return lookup.parse;
+  return parserOptions;
 }
 
-async function openAtCheckpoint(
-  options: IngestOptions,
-): Promise<{ cursor: LogFileCursor; lineNumber: number }> {
+/** Where to start reading: after the checkpoint if it names this file, else its first line. */
+async function checkpointInForce(options: IngestOptions): Promise<{ offset: number; lineNumber: number }> {
   const checkpoint = await findCheckpoint(options.database.db, options.schoolId, options.source);
   const cursor = await LogFileCursor.open(options.path, 0);
-  if (!checkpoint) return { cursor, lineNumber: 0 };
-  const sameFile =
-    checkpoint.inode === cursor.inode &&
-    checkpoint.first_line_hash === (await cursor.firstLineHash(true)) &&
-    (await cursor.size()) >= checkpoint.byte_offset;
-  if (!sameFile) return { cursor, lineNumber: 0 };
-  await cursor.close();
-  return {
-    cursor: await LogFileCursor.open(options.path, checkpoint.byte_offset),
-    lineNumber: checkpoint.line_number,
-  };
+  try {
+    const sameFile =
+      checkpoint !== undefined &&
+      checkpoint.inode === cursor.inode &&
+      checkpoint.first_line_hash === (await cursor.firstLineHash(true)) &&
+      (await cursor.size()) >= checkpoint.byte_offset;
+    return sameFile
+      ? { offset: checkpoint.byte_offset, lineNumber: checkpoint.line_number }
+      : { offset: 0, lineNumber: 0 };
+  } finally {
+    await cursor.close();
+  }
 }
 
-/** Lines read from the file, with where they are in it. */
-interface ReadBatch {
-  cursor: LogFileCursor;
-  firstHash: string;
-  lines: readonly LogLine[];
-  /** The line number before the first of `lines`. */
-  lineNumber: number;
-}
-
-/**
- * Parses, detects and stores one batch with the checkpoint after its last line; returns the new
- * line number.
- */
+/** Detects and stores one parsed batch with the checkpoint after its last line. */
 async function storeBatch(
   options: IngestOptions,
-  parse: LineParser,
   detection: EventDetection,
-  { cursor, firstHash, lines, lineNumber }: ReadBatch,
+  batch: LogBatch,
   progress: IngestProgress,
-): Promise<number> {
-  const receivedAt = new Date().toISOString();
-  const rows: EventRow[] = [];
-  let number = lineNumber;
-  for (const line of lines) {
-    number++;
-    const result = parse(line.text);
-    if (result.ok) {
-      // The file's identity and the line's offset: re-reading the same line is a duplicate.
-      const senderId = `${firstHash.slice(0, 16)}:${line.start}`;
-      rows.push(rowOfLogEvent(options.schoolId, options.source, senderId, result.event, receivedAt));
-    } else if (result.skip) {
-      progress.skipped++;
-    } else {
-      progress.malformed++;
-      if (progress.malformedSamples.length < malformedSamplesKept) {
-        progress.malformedSamples.push({ line: number, reason: result.reason });
-      }
-    }
-  }
-  const detected = await detection.detect(rows);
-  const last = lines[lines.length - 1];
-  const end = last?.end ?? cursor.position;
+): Promise<void> {
+  const detected = await detection.detect(batch.rows);
   const { database } = options;
   const { outcomes, recorded } = await database.db.transaction().execute(async (trx) => {
     const processedAt = new Date().toISOString();
-    const processed = detected.events.map((event) => ({ ...event, processed_at: processedAt }));
-    const stored = await insertEvents(trx, database, processed);
+    // The rows were built for this batch alone, so they are marked in place rather than copied.
+    for (const event of detected.events) event.processed_at = processedAt;
+    const stored = await insertEvents(trx, database, detected.events);
     // A line stored by an earlier run raised its alerts then.
-    const accepted = new Set(
-      processed.filter((_, index) => stored[index] === "accepted").map((row) => row.id),
-    );
+    const accepted = new Set<string>();
+    detected.events.forEach((row, index) => {
+      if (stored[index] === "accepted") accepted.add(row.id);
+    });
     const alerts = await detection.record(trx, database.capabilities, detected, accepted);
     await saveCheckpoint(trx, {
       school_id: options.schoolId,
       source: options.source,
-      path: cursor.path,
-      inode: cursor.inode,
-      byte_offset: end,
-      line_number: number,
-      first_line_hash: firstHash,
+      path: batch.path,
+      inode: batch.inode,
+      byte_offset: batch.end,
+      line_number: batch.lineNumber,
+      first_line_hash: batch.firstHash,
     });
     return { outcomes: stored, recorded: alerts };
   });
-  progress.lines += lines.length;
-  progress.bytes += end - (lines[0]?.start ?? end);
+  progress.lines += batch.lines;
+  progress.bytes += batch.end - batch.start;
+  progress.skipped += batch.skipped;
+  progress.malformed += batch.malformed;
+  const room = malformedSamplesKept - progress.malformedSamples.length;
+  progress.malformedSamples.push(...batch.malformedSamples.slice(0, Math.max(0, room)));
   progress.alertsCreated += recorded.alertsCreated;
   progress.alertsGrouped += recorded.alertsGrouped;
   for (const outcome of outcomes) {
     if (outcome === "accepted") progress.stored++;
     else progress.duplicates++;
   }
-  return number;
 }
 
-async function hasBeenReplaced(cursor: LogFileCursor, path: string): Promise<boolean> {
+async function hasBeenReplaced(read: LogBatch, path: string): Promise<boolean> {
   let current;
   try {
     current = await stat(path, { bigint: true });
   } catch {
     return false; // between a rename and the new file's creation: keep waiting
   }
-  return String(current.ino) !== cursor.inode || Number(current.size) < cursor.position;
+  return String(current.ino) !== read.inode || Number(current.size) < read.end;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -15,6 +15,7 @@ import { alertAgeGroup } from "./0013-alert-age-group.js";
 import { alertSubject } from "./0014-alert-subject.js";
 import { leanerEventIndexes } from "./0015-leaner-event-indexes.js";
 import { monitoringHoldRelease } from "./0017-monitoring-hold-release.js";
+import { eventsIndexedWhenKnown } from "./0018-events-indexed-when-known.js";
 import type { Migration } from "./migration.js";
 
 export const allMigrations: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const allMigrations: readonly Migration[] = [
   alertSubject,
   leanerEventIndexes,
   monitoringHoldRelease,
+  eventsIndexedWhenKnown,
 ];
