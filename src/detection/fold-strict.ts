@@ -30,7 +30,7 @@ export function foldMatcher(automaton: Transitions): FoldMatcher {
   for (let unit = 0; unit < code.length; unit++) {
     const value = code[unit]!;
     const symbolClass = value > 0 ? automaton.classOf[value]! : 0;
-    if (symbolClass >= 0x8000) throw new Error("a folded automaton has fewer than 32768 classes");
+    if (symbolClass >= 0x8000) throw new Error("the fold packs automata of at most 32,767 symbol classes");
     codes[unit] = value > 0 ? (symbolClass << 16) | value : value;
   }
   return { delta: automaton.delta, classOf: automaton.classOf, codes };
