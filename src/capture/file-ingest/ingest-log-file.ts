@@ -12,11 +12,10 @@ import { BackgroundCheckpoints } from "../../db/background-checkpoints.js";
 import type { VigilDatabase } from "../../db/open-database.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { parserFor } from "../parsers/parser-registry.js";
-import type { ParserOptions } from "../parsers/parser-options.js";
 import { insertEvents } from "../events/insert-events.js";
 import { EventDetection } from "../pipeline/event-detection.js";
 import { findCheckpoint, saveCheckpoint } from "./ingest-checkpoint.repository.js";
-import { LogBatchReader, type LogBatch, type LogBatchWorkerData } from "./log-batch-reader.js";
+import { LogBatchReader, type LogBatch, type WorkerParserOptions } from "./log-batch-reader.js";
 import { LogFileCursor } from "./log-file-cursor.js";
 import { malformedSamplesKept } from "./parse-log-batch.js";
 
@@ -28,7 +27,7 @@ export interface IngestOptions {
   path: string;
   follow?: boolean;
   /** Read on the reading worker's thread, so a reference time is a date, not a function. */
-  parserOptions?: ParserOptions & { referenceTime?: Date };
+  parserOptions?: WorkerParserOptions;
   batchLines?: number;
   pollMs?: number;
   signal?: AbortSignal;
@@ -115,7 +114,7 @@ export async function ingestLogFile(options: IngestOptions): Promise<IngestProgr
 }
 
 /** The parser options with their defaults, refused here (not on the worker) if they are wrong. */
-async function checkedParserOptions(options: IngestOptions): Promise<LogBatchWorkerData["parserOptions"]> {
+async function checkedParserOptions(options: IngestOptions): Promise<WorkerParserOptions> {
   // An old file's year-less stamps belong to the year before it was last written, not today.
   const referenceTime = options.follow ? undefined : (await stat(options.path)).mtime;
   const parserOptions = {

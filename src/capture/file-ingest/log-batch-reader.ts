@@ -8,6 +8,9 @@ import type { ParserOptions } from "../parsers/parser-options.js";
 import { startModuleWorker } from "../../platform/workers/start-module-worker.js";
 import type { ParsedLines } from "./parse-log-batch.js";
 
+/** Parser options that can cross to the worker's thread: a reference time is a date, not a function. */
+export type WorkerParserOptions = ParserOptions & { referenceTime?: Date };
+
 /** What the worker is started with; every field crosses a thread, so none is a function. */
 export interface LogBatchWorkerData {
   path: string;
@@ -15,7 +18,7 @@ export interface LogBatchWorkerData {
   offset: number;
   lineNumber: number;
   format: string;
-  parserOptions: ParserOptions & { referenceTime?: Date };
+  parserOptions: WorkerParserOptions;
   schoolId: string;
   source: string;
 }
