@@ -7,6 +7,7 @@ import type { AmbiguousSymbol } from "./ambiguous-states.js";
 import { type Automaton, buildAutomaton } from "./automaton.js";
 import { foldToSymbols } from "./fold-text.js";
 import type { Rule, Term } from "./rule.js";
+import { type StateOutputs, flattenOutputs } from "./state-outputs.js";
 import { AMBIGUOUS_IL, BOUNDARY, isLatinSymbol } from "./symbols.js";
 
 export type View = "strict" | "aggressive";
@@ -23,10 +24,8 @@ export type PatternInfo = {
 export type PatternGroup = {
   automaton: Automaton;
   patterns: PatternInfo[];
-  /** Per pattern id, its rule: `patterns[id].rule` in a typed array, for the per-hit loops. */
-  ruleOf: Int32Array;
-  /** Per pattern id, its term's bit in the rule's term mask, or 0 for an exception. */
-  termBitOf: Uint32Array;
+  /** What a hit on each state reports, for the per-hit loops (state-outputs.ts). */
+  outputs: StateOutputs;
 };
 
 export type ViewAutomata = { latin: PatternGroup | null; other: PatternGroup | null };
@@ -87,13 +86,7 @@ export function compileView(rules: readonly Rule[], view: View): ViewAutomata {
       const info = set.infos[id]!;
       patterns.push({ ...info, length: info.length - automaton.copyShrink[k]! });
     });
-    const ruleOf = new Int32Array(patterns.length);
-    const termBitOf = new Uint32Array(patterns.length);
-    patterns.forEach((info, id) => {
-      ruleOf[id] = info.rule;
-      termBitOf[id] = info.term < 0 ? 0 : 1 << info.term;
-    });
-    return { automaton, patterns, ruleOf, termBitOf };
+    return { automaton, patterns, outputs: flattenOutputs(automaton, patterns) };
   };
   return { latin: group(sets.latin), other: group(other) };
 }

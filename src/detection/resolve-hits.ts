@@ -74,25 +74,23 @@ export function markTerms(
   marks: TermMarks,
   states: MarkedStates,
 ): void {
-  const { outFirst, outNext, dictLink, classCount } = group.automaton;
-  const { ruleOf, termBitOf } = group;
+  const classCount = group.automaton.classCount;
+  const { at, rule: ruleAt, termBit } = group.outputs;
   const { mask, touched } = marks;
   const { marked, stamp } = states;
   let touchedCount = marks.touchedCount;
   const data = hits.data;
   for (let h = 0; h < hits.count; h++) {
-    let state = (data[h * 2]! / classCount) | 0;
+    const state = (data[h * 2]! / classCount) | 0;
     if (marked[state] === stamp) continue;
     marked[state] = stamp;
-    if (outFirst[state] === -1) state = dictLink[state]!;
-    for (; state !== -1; state = dictLink[state]!) {
-      for (let id = outFirst[state]!; id !== -1; id = outNext[id]!) {
-        const bit = termBitOf[id]!;
-        if (bit === 0) continue;
-        const rule = ruleOf[id]!;
-        if (mask[rule] === 0) touched[touchedCount++] = rule;
-        mask[rule]! |= bit;
-      }
+    const end = at[state + 1]!;
+    for (let k = at[state]!; k < end; k++) {
+      const bit = termBit[k]!;
+      if (bit === 0) continue;
+      const rule = ruleAt[k]!;
+      if (mask[rule] === 0) touched[touchedCount++] = rule;
+      mask[rule]! |= bit;
     }
   }
   marks.touchedCount = touchedCount;
@@ -128,31 +126,30 @@ export function resolveHits(
   out: TermHit[],
 ): void {
   const symbols = buffer.symbols;
-  const last = buffer.length - 1;
-  const { outFirst, outNext, dictLink, classCount } = group.automaton;
+  const lastSymbol = buffer.length - 1;
+  const classCount = group.automaton.classCount;
+  const { at, pattern, rule } = group.outputs;
   for (let h = 0; h < hits.count; h++) {
     const end = hits.data[h * 2 + 1]!;
-    let state = (hits.data[h * 2]! / classCount) | 0;
-    if (outFirst[state] === -1) state = dictLink[state]!;
-    for (; state !== -1; state = dictLink[state]!) {
-      for (let id = outFirst[state]!; id !== -1; id = outNext[id]!) {
-        if (live[group.ruleOf[id]!] !== 1) continue;
-        const info = group.patterns[id]!;
-        const from = hitStartSymbol(buffer, info, end, view);
-        if (from < 0) continue;
-        let to = symbols[end] === BOUNDARY ? end - 1 : end;
-        if (info.openEnd) {
-          const limit = Math.min(last, to + MAX_WILDCARD_EXTENSION);
-          while (to < limit && symbols[to + 1] !== BOUNDARY) to++;
-        }
-        out.push({
-          rule: info.rule,
-          term: info.term,
-          view,
-          start: buffer.starts[from]!,
-          end: characterEnd(text, buffer.starts[to]!),
-        });
+    const state = (hits.data[h * 2]! / classCount) | 0;
+    const last = at[state + 1]!;
+    for (let k = at[state]!; k < last; k++) {
+      if (live[rule[k]!] !== 1) continue;
+      const info = group.patterns[pattern[k]!]!;
+      const from = hitStartSymbol(buffer, info, end, view);
+      if (from < 0) continue;
+      let to = symbols[end] === BOUNDARY ? end - 1 : end;
+      if (info.openEnd) {
+        const limit = Math.min(lastSymbol, to + MAX_WILDCARD_EXTENSION);
+        while (to < limit && symbols[to + 1] !== BOUNDARY) to++;
       }
+      out.push({
+        rule: info.rule,
+        term: info.term,
+        view,
+        start: buffer.starts[from]!,
+        end: characterEnd(text, buffer.starts[to]!),
+      });
     }
   }
 }

@@ -66,24 +66,22 @@ export function collectTermWords(
   words: WordIndex,
   scratch: WindowScratch,
 ): void {
-  const { outFirst, outNext, dictLink, classCount } = group.automaton;
-  const { ruleOf, termBitOf } = group;
+  const classCount = group.automaton.classCount;
+  const { at, pattern, rule, termBit } = group.outputs;
   const state = scratch.state;
   for (let h = 0; h < hits.count; h++) {
     const end = hits.data[h * 2 + 1]!;
-    let node = (hits.data[h * 2]! / classCount) | 0;
-    if (outFirst[node] === -1) node = dictLink[node]!;
-    for (; node !== -1; node = dictLink[node]!) {
-      for (let id = outFirst[node]!; id !== -1; id = outNext[id]!) {
-        // Most outputs belong to rules that are not candidates: decided from typed arrays,
-        // without reaching for the pattern's object.
-        if (termBitOf[id] === 0 || state[ruleOf[id]!] !== CANDIDATE) continue;
-        const info = group.patterns[id]!;
-        const from = hitStartSymbol(buffer, info, end, view);
-        if (from < 0) continue;
-        const word = view === "strict" ? words.wordOfSymbol(from) : words.wordAt(buffer.starts[from]!);
-        push(scratch, info.rule, (word << TERM_BITS) | info.term);
-      }
+    const node = (hits.data[h * 2]! / classCount) | 0;
+    const last = at[node + 1]!;
+    for (let k = at[node]!; k < last; k++) {
+      // Most outputs belong to rules that are not candidates: decided from typed arrays,
+      // without reaching for the pattern's object.
+      if (termBit[k] === 0 || state[rule[k]!] !== CANDIDATE) continue;
+      const info = group.patterns[pattern[k]!]!;
+      const from = hitStartSymbol(buffer, info, end, view);
+      if (from < 0) continue;
+      const word = view === "strict" ? words.wordOfSymbol(from) : words.wordAt(buffer.starts[from]!);
+      push(scratch, info.rule, (word << TERM_BITS) | info.term);
     }
   }
 }
