@@ -1,13 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { copyCodeUnits, createCodeUnitBuffer } from "./code-units.js";
+import { type CodeUnitCopy, copyCodeUnits, createCodeUnitBuffer, hostCodeUnitCopy } from "./code-units.js";
 
 const charCodes = (text: string, from: number, to: number) =>
   Array.from({ length: to - from }, (_, k) => text.charCodeAt(from + k));
 
-describe("copyCodeUnits", () => {
+it("copies with Node's Buffer where there is one, as in these tests", () => {
+  expect(hostCodeUnitCopy).toBe("utf16-write");
+});
+
+// Both ways are checked here: the UTF-8 one is what a browser runs.
+describe.each<CodeUnitCopy>(["utf16-write", "utf8-encode"])("copyCodeUnits, %s", (copy) => {
   it("gives the same code units as charCodeAt for any string and range, lone surrogates included", () => {
-    const buffer = createCodeUnitBuffer(4);
+    const buffer = createCodeUnitBuffer(4, copy);
     const anyUnits = fc
       .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 300 })
       .map((units) => String.fromCharCode(...units));
@@ -24,7 +29,7 @@ describe("copyCodeUnits", () => {
   });
 
   it("keeps a real U+FFFD and a surrogate pair cut in half at the end of a range", () => {
-    const buffer = createCodeUnitBuffer(1);
+    const buffer = createCodeUnitBuffer(1, copy);
     const text = "a\ufffdb\ud83d\ude00c\ud800";
     expect(Array.from(copyCodeUnits(text, 0, text.length, buffer).subarray(0, text.length))).toEqual(
       charCodes(text, 0, text.length),

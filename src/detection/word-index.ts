@@ -2,11 +2,12 @@
 // symbol. The boundary list is gathered from the symbols on the first lookup after a reset, so a
 // text that needs no word numbers (most short ones) never pays for it. Lookups mostly arrive in
 // text order, so a cursor that moves from the last answer costs next to nothing.
+import { LITTLE_ENDIAN } from "./byte-order.js";
 import type { FoldBuffer } from "./fold-buffer.js";
 import { BOUNDARY } from "./symbols.js";
 
 /** Where the first of two symbols read as one 32-bit number sits in it: the platform's byte order. */
-const FIRST_SHIFT = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 0 : 16;
+const FIRST_SHIFT = LITTLE_ENDIAN ? 0 : 16;
 const SECOND_SHIFT = 16 - FIRST_SHIFT;
 
 export type WordIndex = {
