@@ -15,6 +15,12 @@ export type FoldBuffer = {
   length: number;
   /** The strict pass saw a symbol outside ASCII, so non-Latin automata must run. */
   hasNonLatin: boolean;
+  /**
+   * Strict view only: positions of the symbols outside ASCII, in increasing order, noted by the
+   * fold as it writes them (the other scripts' automaton runs only around them).
+   */
+  nonLatinAt: Int32Array;
+  nonLatinCount: number;
   /** Strict view only: the aggressive view could hold evidence, so it must be built. */
   mayBeObfuscated: boolean;
   /**
@@ -38,6 +44,8 @@ export function createFoldBuffer(capacity: number): FoldBuffer {
     evidence: new Uint8Array(capacity),
     length: 0,
     hasNonLatin: false,
+    nonLatinAt: new Int32Array(64),
+    nonLatinCount: 0,
     mayBeObfuscated: true,
     suspectAt: new Int32Array(64),
     suspectCount: 0,
@@ -66,11 +74,7 @@ export function markEvidence(buffer: FoldBuffer, at: number): void {
   buffer.evidence[at] = 1;
   const count = buffer.evidenceCount;
   if (count > 0 && buffer.evidenceAt[count - 1] === at) return;
-  if (count === buffer.evidenceAt.length) {
-    const grown = new Int32Array(count * 2);
-    grown.set(buffer.evidenceAt);
-    buffer.evidenceAt = grown;
-  }
+  buffer.evidenceAt = withRoom(buffer.evidenceAt, count);
   buffer.evidenceAt[count] = at;
   buffer.evidenceCount = count + 1;
 }
@@ -79,11 +83,24 @@ export function markEvidence(buffer: FoldBuffer, at: number): void {
 export function markSuspect(buffer: FoldBuffer, at: number): void {
   const count = buffer.suspectCount;
   if (count > 0 && buffer.suspectAt[count - 1] === at) return;
-  if (count === buffer.suspectAt.length) {
-    const grown = new Int32Array(count * 2);
-    grown.set(buffer.suspectAt);
-    buffer.suspectAt = grown;
-  }
+  buffer.suspectAt = withRoom(buffer.suspectAt, count);
   buffer.suspectAt[count] = at;
   buffer.suspectCount = count + 1;
+}
+
+/** Records that the strict view's symbol at `at` (after any noted before) is outside ASCII. */
+export function markNonLatin(buffer: FoldBuffer, at: number): void {
+  const count = buffer.nonLatinCount;
+  buffer.nonLatinAt = withRoom(buffer.nonLatinAt, count);
+  buffer.nonLatinAt[count] = at;
+  buffer.nonLatinCount = count + 1;
+  buffer.hasNonLatin = true;
+}
+
+/** `positions`, or a copy twice its size when it is full at `count`. */
+function withRoom(positions: Int32Array, count: number): Int32Array {
+  if (count < positions.length) return positions;
+  const grown = new Int32Array(count * 2);
+  grown.set(positions);
+  return grown;
 }

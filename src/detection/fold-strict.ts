@@ -11,7 +11,7 @@ import {
   runAutomaton,
 } from "./automaton-scan.js";
 import { copyCodeUnits } from "./code-units.js";
-import { type FoldBuffer, ensureCapacity, markSuspect } from "./fold-buffer.js";
+import { type FoldBuffer, ensureCapacity, markNonLatin, markSuspect } from "./fold-buffer.js";
 import { Kind, LEET_CODE, MAX_EXPANSION, SKIP_CODE, foldAstral, getFoldTable } from "./fold-table.js";
 import { BOUNDARY } from "./symbols.js";
 
@@ -86,7 +86,7 @@ function foldSlow(text: string, i: number, to: number, unit: number, out: FoldBu
       atBoundary = true;
     } else {
       atBoundary = false;
-      if (symbol >= 0x80) out.hasNonLatin = true;
+      if (symbol >= 0x80) markNonLatin(out, n);
     }
     out.symbols[n] = symbol;
     out.starts[n++] = i;
@@ -125,6 +125,7 @@ export function foldStrict(
   // was a single symbol, follow from the last two symbols written.
   out.length = 0;
   out.hasNonLatin = false;
+  out.nonLatinCount = 0;
   out.suspectCount = 0;
   ensureCapacity(out, to - from + 2);
   let symbols = out.symbols;
@@ -184,7 +185,7 @@ export function foldStrict(
       } else if (afterDigit || value >= 0x80 || value === last) {
         // A letter of another script is no evidence by itself; a run of three may be.
         if (afterDigit || (value === last && value === beforeLast)) markSuspect(out, n);
-        if (value >= 0x80) out.hasNonLatin = true;
+        if (value >= 0x80) markNonLatin(out, n);
       }
     } else {
       // BOUNDARY.

@@ -52,8 +52,6 @@ export type Scratch = {
   /** Per rule: 1 while its hits are worth resolving in the current chunk. */
   live: Uint8Array;
   windows: WindowScratch;
-  /** Positions of the strict view's symbols outside ASCII (see findNonLatin). */
-  nonLatinAt: Int32Array;
   words: WordIndex & { reset: () => void };
 };
 
@@ -71,7 +69,6 @@ export function createScratch(ruleCount: number): Scratch {
     marks: createTermMarks(ruleCount),
     live: new Uint8Array(ruleCount),
     windows: createWindowScratch(ruleCount),
-    nonLatinAt: new Int32Array(1024),
     words,
   };
 }
@@ -122,16 +119,6 @@ function scanAround(run: Run, positions: Int32Array, count: number): void {
   if (windowEnd > windowStart) runAutomaton(group.automaton, buffer.symbols, windowStart, windowEnd, hits);
 }
 
-/** Positions of the symbols outside ASCII in `buffer`, into the scratch's list; returns their count. */
-function findNonLatin(buffer: FoldBuffer, scratch: Scratch): number {
-  const { symbols, length } = buffer;
-  if (scratch.nonLatinAt.length < length) scratch.nonLatinAt = new Int32Array(length);
-  const found = scratch.nonLatinAt;
-  let count = 0;
-  for (let i = 0; i < length; i++) if (symbols[i]! >= 0x80) found[count++] = i;
-  return count;
-}
-
 /** Finds the term and exception hits, of rules that can fire, in one chunk of `text`. */
 export function scanChunk(
   text: string,
@@ -159,8 +146,7 @@ function runAutomata(text: string, chunk: Chunk, compiled: CompiledLibrary, scra
   if (other && strict.hasNonLatin) {
     // Every pattern of the other scripts' group holds a symbol outside ASCII (compile-patterns.ts),
     // and a chunk of English with one Arabic sentence should not pay for a second full pass.
-    const count = findNonLatin(strict, scratch);
-    scanAround(startRun(scratch, other, strict, "strict"), scratch.nonLatinAt, count);
+    scanAround(startRun(scratch, other, strict, "strict"), strict.nonLatinAt, strict.nonLatinCount);
   }
   aggressive.evidenceCount = 0;
   if (strict.mayBeObfuscated) {
