@@ -67,6 +67,17 @@ describe("detector: rule forms", () => {
     expect(ruleIds(detector.scan("die, i so want to"))).toEqual(["en.self-harm.want-die"]);
   });
 
+  it("applies the same window in a long text, where the window is checked before hits are resolved", () => {
+    const detector = buildDetector("self-harm", [{ id: "want-die", all: ["want", "die"], within: 3 }]);
+    // Well past the length (2,048 symbols) from which co-occurrence rules are checked for a window
+    // first, with both terms common in the text but apart, and then once together.
+    const filler = "we want the bus. ".repeat(80) + "the plants die in winter. ".repeat(80);
+    expect(ruleIds(detector.scan(filler))).toEqual([]);
+    const result = detector.scan(`${filler}I just want to die. ${filler}`);
+    expect(ruleIds(result)).toEqual(["en.self-harm.want-die"]);
+    expect(result.matches[0]?.start).toBe(filler.length + "I just ".length);
+  });
+
   it("lets a negative-weight context entry lower the category score", () => {
     const detector = buildDetector("self-harm", [
       { id: "suicide", phrase: "suicide", weight: 100 },

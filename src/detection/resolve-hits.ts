@@ -49,21 +49,49 @@ export function createTermMarks(ruleCount: number): TermMarks {
 
 /**
  * Which states of one automaton have had their outputs marked in the current chunk: `marked[state]`
- * equals `stamp` for those. Common words are terms of many co-occurrence rules and come back
- * again and again, and marking their outputs once per chunk is enough.
+ * equals `stamp` for those, and they are listed in `seen`. Common words are terms of many
+ * co-occurrence rules and come back again and again, and marking their outputs once per chunk is
+ * enough. Once marking is done, `selectStates` reuses `marked` to pick out the states later passes
+ * need: theirs is `-stamp`.
  */
-export type MarkedStates = { marked: Int32Array; stamp: number };
+export type MarkedStates = { marked: Int32Array; stamp: number; seen: Int32Array; seenCount: number };
 
 export function createMarkedStates(stateCount: number): MarkedStates {
-  return { marked: new Int32Array(stateCount), stamp: 0 };
+  return { marked: new Int32Array(stateCount), stamp: 0, seen: new Int32Array(64), seenCount: 0 };
 }
 
 /** Starts a new chunk: no state is marked in it yet. */
 export function nextChunk(states: MarkedStates): void {
   states.stamp++;
+  states.seenCount = 0;
   if (states.stamp === 0x7fffffff) {
     states.marked.fill(0);
     states.stamp = 1;
+  }
+}
+
+/**
+ * After marking: gives `-stamp` to the seen states with an output whose rule has `flag` in
+ * `ruleFlags` (and, with `termsOnly`, that is a term rather than an exception), and `stamp` back
+ * to the rest. Most hits are then passed over on one load, without reading their outputs.
+ */
+export function selectStates(
+  group: PatternGroup,
+  states: MarkedStates,
+  ruleFlags: Uint8Array,
+  flag: number,
+  termsOnly: boolean,
+): void {
+  const { at, rule, termBit } = group.outputs;
+  const { marked, seen, seenCount, stamp } = states;
+  for (let s = 0; s < seenCount; s++) {
+    const state = seen[s]!;
+    let selected = false;
+    const end = at[state + 1]!;
+    for (let k = at[state]!; k < end && !selected; k++) {
+      selected = ruleFlags[rule[k]!] === flag && (!termsOnly || termBit[k] !== 0);
+    }
+    marked[state] = selected ? -stamp : stamp;
   }
 }
 
@@ -78,12 +106,20 @@ export function markTerms(
   const { at, rule: ruleAt, termBit } = group.outputs;
   const { mask, touched } = marks;
   const { marked, stamp } = states;
+  let seen = states.seen;
+  let seenCount = states.seenCount;
   let touchedCount = marks.touchedCount;
   const data = hits.data;
   for (let h = 0; h < hits.count; h++) {
     const state = (data[h * 2]! / classCount) | 0;
     if (marked[state] === stamp) continue;
     marked[state] = stamp;
+    if (seenCount === seen.length) {
+      const grown = new Int32Array(seenCount * 2);
+      grown.set(seen);
+      seen = grown;
+    }
+    seen[seenCount++] = state;
     const end = at[state + 1]!;
     for (let k = at[state]!; k < end; k++) {
       const bit = termBit[k]!;
@@ -94,6 +130,8 @@ export function markTerms(
     }
   }
   marks.touchedCount = touchedCount;
+  states.seen = seen;
+  states.seenCount = seenCount;
 }
 
 /**
@@ -113,8 +151,9 @@ export function hitStartSymbol(buffer: FoldBuffer, info: PatternInfo, end: numbe
 }
 
 /**
- * Pass 2: resolves the hits of rules marked in `live` (1 = can fire) into term hits. In the
- * aggressive view a term hit needs evidence of obfuscation inside its span; exception hits never do.
+ * Pass 2: resolves the hits of rules marked in `live` (1 = can fire) into term hits, passing over
+ * the states `selectStates` left out. In the aggressive view a term hit needs evidence of
+ * obfuscation inside its span; exception hits never do.
  */
 export function resolveHits(
   text: string,
@@ -123,15 +162,19 @@ export function resolveHits(
   hits: HitBuffer,
   view: View,
   live: Uint8Array,
+  states: MarkedStates,
   out: TermHit[],
 ): void {
   const symbols = buffer.symbols;
   const lastSymbol = buffer.length - 1;
   const classCount = group.automaton.classCount;
   const { at, pattern, rule } = group.outputs;
+  const { marked } = states;
+  const selected = -states.stamp;
   for (let h = 0; h < hits.count; h++) {
-    const end = hits.data[h * 2 + 1]!;
     const state = (hits.data[h * 2]! / classCount) | 0;
+    if (marked[state] !== selected) continue;
+    const end = hits.data[h * 2 + 1]!;
     const last = at[state + 1]!;
     for (let k = at[state]!; k < last; k++) {
       if (live[rule[k]!] !== 1) continue;

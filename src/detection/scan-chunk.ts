@@ -18,6 +18,7 @@ import {
   markTerms,
   nextChunk,
   resolveHits,
+  selectStates,
 } from "./resolve-hits.js";
 import {
   CANDIDATE,
@@ -200,7 +201,8 @@ function resolveTermsOfLiveRules(
   if (checked) {
     for (let r = 0; r < runCount; r++) {
       const run = runs[r]!;
-      collectTermWords(run.group, run.buffer, run.hits, run.view, words, scratch.windows);
+      selectStates(run.group, run.states, state, CANDIDATE, true);
+      collectTermWords(run.group, run.buffer, run.hits, run.view, words, run.states, scratch.windows);
     }
     checkWindows(touched, touchedCount, termCount, compiled.within, scratch.windows);
   }
@@ -218,7 +220,8 @@ function resolveTermsOfLiveRules(
   if (liveCount > 0) {
     for (let r = 0; r < runCount; r++) {
       const run = runs[r]!;
-      resolveHits(text, run.group, run.buffer, run.hits, run.view, live, terms);
+      selectStates(run.group, run.states, live, 1, false);
+      resolveHits(text, run.group, run.buffer, run.hits, run.view, live, run.states, terms);
     }
   }
   for (let t = 0; t < touchedCount; t++) {

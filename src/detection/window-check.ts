@@ -7,7 +7,7 @@
 import type { HitBuffer } from "./automaton-scan.js";
 import type { PatternGroup, View } from "./compile-patterns.js";
 import type { FoldBuffer } from "./fold-buffer.js";
-import { hitStartSymbol } from "./resolve-hits.js";
+import { type MarkedStates, hitStartSymbol } from "./resolve-hits.js";
 import type { WordIndex } from "./word-index.js";
 
 /** Term indexes are packed below the word index (rules have at most 8 terms). */
@@ -57,21 +57,28 @@ function push(scratch: WindowScratch, rule: number, packed: number): void {
   scratch.packed[scratch.count++] = packed;
 }
 
-/** Records the word of every term occurrence of candidate rules in one run's hits. */
+/**
+ * Records the word of every term occurrence of candidate rules in one run's hits, passing over the
+ * states `selectStates` left out.
+ */
 export function collectTermWords(
   group: PatternGroup,
   buffer: FoldBuffer,
   hits: HitBuffer,
   view: View,
   words: WordIndex,
+  states: MarkedStates,
   scratch: WindowScratch,
 ): void {
   const classCount = group.automaton.classCount;
   const { at, pattern, rule, termBit } = group.outputs;
+  const { marked } = states;
+  const selected = -states.stamp;
   const state = scratch.state;
   for (let h = 0; h < hits.count; h++) {
-    const end = hits.data[h * 2 + 1]!;
     const node = (hits.data[h * 2]! / classCount) | 0;
+    if (marked[node] !== selected) continue;
+    const end = hits.data[h * 2 + 1]!;
     const last = at[node + 1]!;
     for (let k = at[node]!; k < last; k++) {
       // Most outputs belong to rules that are not candidates: decided from typed arrays,
