@@ -21,9 +21,12 @@ export function spread(values: readonly number[]): Spread {
   return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: sorted.length };
 }
 
-/** CPU milliseconds taken by each of `runs` calls of `task`, after one untimed warm-up call. */
-export function timeRuns(runs: number, task: () => void, warmUp = true): number[] {
-  if (warmUp) task();
+/**
+ * CPU milliseconds taken by each of `runs` calls of `task`, after `warmUps` untimed calls. Process
+ * CPU time counts V8's compiler and collector threads too, which are busy while new code warms up.
+ */
+export function timeRuns(runs: number, task: () => void, warmUps = 1): number[] {
+  for (let call = 0; call < warmUps; call++) task();
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = cpuNow();

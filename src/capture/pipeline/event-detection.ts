@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import type { EngineCapabilities } from "../../db/engine.js";
 import type { Database } from "../../db/schema.js";
 import type { Detector } from "../../detection/index.js";
+import type { SchoolDetector } from "../../detection/overrides/with-school-overrides.js";
 import type { UrlLookup } from "../../detection/urls/index.js";
 import type { AlertSignal } from "../../alerts/alert-signal.js";
 import { recordAlerts } from "../../alerts/record-alert.js";
@@ -63,9 +64,16 @@ export class EventDetection {
     // A pupil who has left the school is no longer monitored: their events raise nothing.
     const leavers = await eventsOfLeavers(this.#db, attributed);
     const signals: AlertSignal[] = [];
+    // Looked up once per school in the batch: an await per event cost a promise and a microtask
+    // for each of tens of thousands of log lines.
+    const detectors = new Map<string, SchoolDetector>();
     for (const event of attributed) {
       if (leavers.has(event.id)) continue;
-      const detector = await this.#detectors.forSchool(event.school_id);
+      let detector = detectors.get(event.school_id);
+      if (!detector) {
+        detector = await this.#detectors.forSchool(event.school_id);
+        detectors.set(event.school_id, detector);
+      }
       const signal = signalOfEvent(event, detector, this.#lookup, this.#createdBy);
       if (signal) signals.push(signal);
     }
