@@ -17,7 +17,10 @@ export type StoreOutcome = "accepted" | "duplicate";
 /** Where rows are stored: the engine's capabilities and, on SQLite, its connection. */
 export type EventStorage = Pick<VigilDatabase, "capabilities" | "sqliteConnection">;
 
-/** Every column of `events`, as an object so that a column added to the table must be added here. */
+/**
+ * Every column of `events`, as an object so that a column added to the table must be added here
+ * (and to `runInsert`, in the same order).
+ */
 const columnSet: Record<keyof EventsTable, true> = {
   id: true,
   school_id: true,
@@ -66,17 +69,38 @@ function insertEachRow(connection: SQLite.Database, rows: readonly EventRow[]): 
     );
     preparedInserts.set(connection, insert);
   }
-  const values: unknown[] = new Array(columns.length);
   const outcomes: StoreOutcome[] = [];
   for (const row of rows) {
-    // A plain loop: a closure per row is measurable at a hundred thousand rows a second.
-    for (let index = 0; index < columns.length; index++) {
-      values[index] = row[columns[index] as keyof EventsTable] ?? null;
-    }
     // No change: the conflict clause kept the row stored first (before, or earlier in `rows`).
-    outcomes.push(insert.run(values).changes === 1 ? "accepted" : "duplicate");
+    outcomes.push(runInsert(insert, row).changes === 1 ? "accepted" : "duplicate");
   }
   return outcomes;
+}
+
+/**
+ * Runs the insert for one row, its values in `columns` order. Written out: reading them by column
+ * name in a loop cost about half a microsecond a row, at a hundred thousand rows a second.
+ */
+function runInsert(insert: SQLite.Statement, row: EventRow): SQLite.RunResult {
+  return insert.run(
+    row.id,
+    row.school_id,
+    row.source,
+    row.sender_id,
+    row.kind,
+    row.time,
+    row.user_name,
+    row.device,
+    row.ip,
+    row.url,
+    row.host,
+    row.text,
+    row.action,
+    row.filter_category,
+    row.detail,
+    row.received_at,
+    row.processed_at,
+  );
 }
 
 async function insertInChunks(
