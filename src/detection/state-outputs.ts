@@ -25,22 +25,33 @@ export function flattenOutputs(automaton: Automaton, patterns: readonly PatternI
   let total = 0;
   for (let state = 0; state < stateCount; state++) {
     at[state] = total;
+    // Most states report nothing: one check each, in a table of millions of states.
+    if (outFirst[state] === -1 && dictLink[state] === -1) continue;
     for (let link = firstWithOutput(automaton, state); link !== -1; link = dictLink[link]!) {
       for (let id = outFirst[link]!; id !== -1; id = outNext[id]!) total++;
     }
   }
   at[stateCount] = total;
+  // Per pattern first, in pattern order: read per entry from the objects, in state order, they
+  // were a cache miss each.
+  const ruleOfPattern = new Int32Array(patterns.length);
+  const bitOfPattern = new Uint32Array(patterns.length);
+  for (let id = 0; id < patterns.length; id++) {
+    const info = patterns[id]!;
+    ruleOfPattern[id] = info.rule;
+    bitOfPattern[id] = info.term < 0 ? 0 : 1 << info.term;
+  }
   const pattern = new Int32Array(total);
   const rule = new Int32Array(total);
   const termBit = new Uint32Array(total);
   let entry = 0;
   for (let state = 0; state < stateCount; state++) {
+    if (at[state] === at[state + 1]) continue;
     for (let link = firstWithOutput(automaton, state); link !== -1; link = dictLink[link]!) {
       for (let id = outFirst[link]!; id !== -1; id = outNext[id]!) {
-        const info = patterns[id]!;
         pattern[entry] = id;
-        rule[entry] = info.rule;
-        termBit[entry] = info.term < 0 ? 0 : 1 << info.term;
+        rule[entry] = ruleOfPattern[id]!;
+        termBit[entry] = bitOfPattern[id]!;
         entry++;
       }
     }
