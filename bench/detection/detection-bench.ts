@@ -47,7 +47,10 @@ export type DetectionBenchResult = {
   synthetic: { phrases: number; build: Spread; tableBytes: number; heapBytes: number; stateCount: number };
 };
 
-/** Bytes held by the compiled automata's typed arrays, and their total state count. */
+/**
+ * Bytes held by the compiled automata's typed arrays (the whole buffer under the transitions, rows
+ * kept spare included), and their total state count.
+ */
 export function automatonSize(compiled: CompiledLibrary): { bytes: number; states: number } {
   let bytes = 0;
   let states = 0;
@@ -55,8 +58,10 @@ export function automatonSize(compiled: CompiledLibrary): { bytes: number; state
     for (const group of [view.latin, view.other]) {
       if (!group) continue;
       const { delta, classOf, outFirst, outNext, dictLink, stateCount } = group.automaton;
-      bytes += delta.byteLength + classOf.byteLength + outFirst.byteLength;
+      bytes += delta.buffer.byteLength + classOf.byteLength + outFirst.byteLength;
       bytes += outNext.byteLength + dictLink.byteLength;
+      const { at, pattern, rule, termBit } = group.outputs;
+      bytes += at.byteLength + pattern.byteLength + rule.byteLength + termBit.byteLength;
       states += stateCount;
     }
   }

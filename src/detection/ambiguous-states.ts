@@ -67,6 +67,19 @@ function sortUnique(list: IntList): void {
   list.length = unique;
 }
 
+/**
+ * `delta` grown to `length` entries: in place when its buffer has the room (buildAutomaton leaves
+ * some past its end, which holds zeros), else copied into a new table.
+ */
+function withRows(delta: Int32Array, length: number): Int32Array {
+  if (delta.byteOffset === 0 && delta.buffer.byteLength >= length * 4) {
+    return new Int32Array(delta.buffer, 0, length);
+  }
+  const grown = new Int32Array(length);
+  grown.set(delta);
+  return grown;
+}
+
 /** Adds the ambiguous symbol's transitions (and the states they need) to a built automaton. */
 export function addAmbiguousStates(
   automaton: Automaton,
@@ -323,8 +336,7 @@ export function addAmbiguousStates(
 
   const E = extraNode.length;
   const total = N + E;
-  const fullDelta = new Int32Array(total * C);
-  fullDelta.set(delta);
+  const fullDelta = withRows(delta, total * C);
   for (let u = 0; u < N; u++) fullDelta[u * C + A] = ambiguousTarget[u]!;
   for (let k = 0, p = 0; k < E; k++) {
     const row = (N + k) * C;

@@ -32,6 +32,8 @@ export type Automaton = {
 };
 
 const HAS_OUTPUT = 0x80000000 | 0;
+/** Spare transition rows for an ambiguous symbol's states, as a share of the trie's states. */
+const AMBIGUOUS_ROOM = 0.2;
 
 function buildClasses(
   patterns: readonly Uint16Array[],
@@ -55,7 +57,10 @@ function buildClasses(
 export function buildAutomaton(patterns: readonly Uint16Array[], ambiguous?: AmbiguousSymbol): Automaton {
   const { classOf, classCount: C } = buildClasses(patterns, ambiguous);
   const trie = buildTrie(patterns, classOf, C);
-  const { delta, dictLink, failOf } = fillFailures(trie, C);
+  // The ambiguous symbol's states are added after the trie's (about one in nine more on the
+  // libraries measured): room for them is made now, so that their rows need no copy of the table.
+  const spareRows = ambiguous ? Math.ceil(trie.stateCount * AMBIGUOUS_ROOM) : 0;
+  const { delta, dictLink, failOf } = fillFailures(trie, C, spareRows);
   let maxPatternLength = 0;
   for (const pattern of patterns) maxPatternLength = Math.max(maxPatternLength, pattern.length);
   const automaton: Automaton = {
@@ -222,9 +227,11 @@ function sortByClasses(classes: Uint16Array, start: Int32Array, C: number): Int3
 function fillFailures(
   trie: Trie,
   C: number,
+  spareRows: number,
 ): { delta: Int32Array; dictLink: Int32Array; failOf: Int32Array } {
   const { stateCount, parent, edgeClass, outFirst } = trie;
-  const delta = new Int32Array(stateCount * C);
+  // The rows past `stateCount` stay in the buffer, beyond the table's end, for addAmbiguousStates.
+  const delta = new Int32Array((stateCount + spareRows) * C).subarray(0, stateCount * C);
   const dictLink = new Int32Array(stateCount).fill(-1);
   // Premultiplied failure target of each state; the root's children fail to the root (0).
   const failOf = new Int32Array(stateCount);
