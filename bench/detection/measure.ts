@@ -22,14 +22,15 @@ export function spread(values: readonly number[]): Spread {
 }
 
 /**
- * CPU milliseconds taken by each of `runs` calls of `task`, after `warmUps` untimed calls and a full
- * garbage collection. Process CPU time counts V8's compiler and collector threads too: they are
- * busy while new code warms up, and marking a heap full of what earlier measurements left behind
- * was charged to whichever run it fell in.
+ * CPU milliseconds taken by each of `runs` calls of `task`, after a full garbage collection and
+ * `warmUps` untimed calls. Process CPU time counts V8's compiler and collector threads too: they
+ * are busy while new code warms up, and marking a heap full of what earlier measurements left
+ * behind was charged to whichever run it fell in. The warm-ups come after the collection, which
+ * leaves memory to sweep on other threads: timed at once, a run of a few milliseconds paid for it.
  */
 export function timeRuns(runs: number, task: () => void, warmUps = 1): number[] {
-  for (let call = 0; call < warmUps; call++) task();
   collectGarbage();
+  for (let call = 0; call < warmUps; call++) task();
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = cpuNow();
