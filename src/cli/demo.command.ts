@@ -8,7 +8,9 @@ import { eventLimits, type EventBatchResponse } from "../contracts/event.contrac
 import { createIngestKey } from "../capture/ingest-keys/create-ingest-key.js";
 import { revokeIngestKey } from "../capture/ingest-keys/revoke-ingest-key.js";
 import { ensureDemoSafeguardingLead } from "../capture/demo/demo-safeguarding-lead.js";
+import { demoSitesFromLists } from "../capture/demo/demo-sites.js";
 import { schoolDaySize, simulatedSchoolDay } from "../capture/demo/simulated-school-day.js";
+import { shippedUrlLists } from "../library/shipped-url-lookup.js";
 import { cliActor } from "../platform/context/actor.js";
 import { inTransaction } from "../platform/context/write-context.js";
 import { scopeOf } from "../schools/school-scope.js";
@@ -92,7 +94,8 @@ async function sendDay(
   options: { pupils: number; hours: number; senders: number },
 ) {
   const total = schoolDaySize(options);
-  const day = simulatedSchoolDay(options);
+  // Pupils visit sites from the shipped category lists, which the server then categorises.
+  const day = simulatedSchoolDay({ ...options, sites: demoSitesFromLists(shippedUrlLists()) });
   const totals = { sent: 0, accepted: 0, duplicate: 0, rejected: 0 };
   const started = Date.now();
   let shownAt = 0;

@@ -7,7 +7,12 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { loadUrlListsFromText, type UrlLookup } from "../detection/urls/index.js";
+import {
+  loadUrlListsFromText,
+  parseUrlListBundle,
+  type UrlListInput,
+  type UrlLookup,
+} from "../detection/urls/index.js";
 import { urlListsRoot } from "./library-paths.js";
 
 export const shippedUrlListFiles = ["ut1-default.lists.gz", "adult-top1m.lists.gz"] as const;
@@ -54,4 +59,11 @@ export function urlLookupFor(dataDir?: string): UrlLookup {
 /** The lookup over the shipped lists only (callers without a data folder). */
 export function shippedUrlLookup(): UrlLookup {
   return urlLookupFor(undefined);
+}
+
+/** The shipped lists themselves (library/urls), for what needs their entries, as `vigil demo` does. */
+export function shippedUrlLists(): UrlListInput[] {
+  return urlListFilesFor(undefined).files.flatMap((file) =>
+    parseUrlListBundle(gunzipSync(readFileSync(file)).toString("utf8")),
+  );
 }

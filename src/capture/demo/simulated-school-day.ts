@@ -5,6 +5,7 @@
  */
 import { createRandom } from "../../platform/seeded-random.js";
 import type { CaptureEvent } from "../../contracts/event.contract.js";
+import type { DemoSites } from "./demo-sites.js";
 
 export interface SchoolDayOptions {
   pupils: number;
@@ -12,6 +13,12 @@ export interface SchoolDayOptions {
   /** The day's start (UTC); default 08:30 today. */
   start?: Date;
   seed?: number;
+  /**
+   * Where web visits go besides a handful of school sites (demo-sites.ts): one ordinary visit in
+   * seven is to a watched site and three to the lists' ordinary ones, and concerning visits are to
+   * concerning sites. Without it, the school sites and one proxy only.
+   */
+  sites?: DemoSites;
 }
 
 const sites = [
@@ -56,6 +63,8 @@ export function* simulatedSchoolDay(options: SchoolDayOptions): Generator<Captur
   const span = options.hours * 3_600_000;
   const day = start.toISOString().slice(0, 10);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  // An empty list (lists without that kind) falls back to the built-in sites.
+  const pickSite = (list: readonly string[]): string | null => (list.length > 0 ? pick(list) : null);
   for (let n = 0; n < total; n++) {
     const pupil = Math.floor(next() * options.pupils);
     const common = {
@@ -67,9 +76,27 @@ export function* simulatedSchoolDay(options: SchoolDayOptions): Generator<Captur
     };
     const roll = next();
     if (roll < 0.001) {
-      yield { ...common, kind: "web-visit", url: sites[0] ?? "", ...pick(concerning) } as CaptureEvent;
+      const concern = pick(concerning);
+      const url = concern.kind === "web-visit" && options.sites ? pickSite(options.sites.concerning) : null;
+      yield {
+        ...common,
+        kind: "web-visit",
+        url: sites[0] ?? "",
+        ...concern,
+        ...(url ? { url } : {}),
+      } as CaptureEvent;
     } else if (roll < 0.75) {
-      yield { ...common, kind: "web-visit", url: pick(sites), action: "allowed", status: 200 };
+      // With lists: one visit in seven to a watched site, and the rest shared between the lists'
+      // ordinary sites and the school's own handful (the lists' allowed sites are mostly French).
+      const share = options.sites ? next() : 1;
+      const url = !options.sites
+        ? null
+        : share < 1 / 7
+          ? pickSite(options.sites.watched)
+          : share < 4 / 7
+            ? pickSite(options.sites.ordinary)
+            : null;
+      yield { ...common, kind: "web-visit", url: url ?? pick(sites), action: "allowed", status: 200 };
     } else if (roll < 0.85) {
       yield { ...common, kind: "search", engine: "google", query: pick(searches) };
     } else if (roll < 0.95) {
