@@ -51,7 +51,7 @@ export function urlLookupFor(dataDir?: string): UrlLookup {
   const { files, version } = urlListFilesFor(dataDir);
   const cached = lookups.get(files[0]!);
   if (cached?.version === version) return cached.lookup;
-  const lookup = loadUrlListsFromText(files.map((file) => gunzipSync(readFileSync(file)).toString("utf8")));
+  const lookup = loadUrlListsFromText(files.map(readBundleText));
   lookups.set(files[0]!, { version, lookup });
   return lookup;
 }
@@ -63,7 +63,10 @@ export function shippedUrlLookup(): UrlLookup {
 
 /** The shipped lists themselves (library/urls), for what needs their entries, as `vigil demo` does. */
 export function shippedUrlLists(): UrlListInput[] {
-  return urlListFilesFor(undefined).files.flatMap((file) =>
-    parseUrlListBundle(gunzipSync(readFileSync(file)).toString("utf8")),
-  );
+  return urlListFilesFor(undefined).files.flatMap((file) => parseUrlListBundle(readBundleText(file)));
+}
+
+/** A bundle file's text (every bundle is stored gzipped). */
+function readBundleText(file: string): string {
+  return gunzipSync(readFileSync(file)).toString("utf8");
 }

@@ -65,6 +65,13 @@ export function* simulatedSchoolDay(options: SchoolDayOptions): Generator<Captur
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   // An empty list (lists without that kind) falls back to the built-in sites.
   const pickSite = (list: readonly string[]): string | null => (list.length > 0 ? pick(list) : null);
+  // One ordinary visit in seven to a watched site, three to the lists' ordinary ones, and the rest
+  // (null) to the school's own handful: the lists' allowed sites are mostly French.
+  const listedSite = (lists: DemoSites): string | null => {
+    const share = next();
+    if (share < 1 / 7) return pickSite(lists.watched);
+    return share < 4 / 7 ? pickSite(lists.ordinary) : null;
+  };
   for (let n = 0; n < total; n++) {
     const pupil = Math.floor(next() * options.pupils);
     const common = {
@@ -86,16 +93,7 @@ export function* simulatedSchoolDay(options: SchoolDayOptions): Generator<Captur
         ...(url ? { url } : {}),
       } as CaptureEvent;
     } else if (roll < 0.75) {
-      // With lists: one visit in seven to a watched site, and the rest shared between the lists'
-      // ordinary sites and the school's own handful (the lists' allowed sites are mostly French).
-      const share = options.sites ? next() : 1;
-      const url = !options.sites
-        ? null
-        : share < 1 / 7
-          ? pickSite(options.sites.watched)
-          : share < 4 / 7
-            ? pickSite(options.sites.ordinary)
-            : null;
+      const url = options.sites ? listedSite(options.sites) : null;
       yield { ...common, kind: "web-visit", url: url ?? pick(sites), action: "allowed", status: 200 };
     } else if (roll < 0.85) {
       yield { ...common, kind: "search", engine: "google", query: pick(searches) };
